@@ -1,0 +1,28 @@
+using Ercot.AppHost.Extensions;
+using Ercot.ServiceDefaults;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var artifacts = builder.AddArtifactStore();
+
+var features = builder.AddProject<Projects.Ercot_Features>(ResourceNames.Features)
+    .WithArtifactStore(artifacts)
+    .WithHttpHealthCheck(HealthEndpoints.Ready);
+
+var training = builder.AddProject<Projects.Ercot_Training>(ResourceNames.Training)
+    .WithArtifactStore(artifacts)
+    .WithHttpHealthCheck(HealthEndpoints.Ready);
+
+var inference = builder.AddProject<Projects.Ercot_Inference>(ResourceNames.Inference)
+    .WithArtifactStore(artifacts)
+    .WithHttpHealthCheck(HealthEndpoints.Ready);
+
+builder.AddProject<Projects.Ercot_Gateway>(ResourceNames.Gateway)
+    .WithExternalHttpEndpoints()
+    .WithReference(inference).WaitFor(inference)
+    .WithReference(features).WaitFor(features)
+    .WithReference(training).WaitFor(training)
+    .WithDevelopmentApiKey()
+    .WithHttpHealthCheck(HealthEndpoints.Ready);
+
+builder.Build().Run();

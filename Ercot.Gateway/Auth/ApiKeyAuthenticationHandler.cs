@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Ercot.Gateway.Auth;
+
+/// <summary>
+/// Authenticates the <c>X-Api-Key</c> header against the <see cref="ApiKeyStore"/>. Challenges and
+/// forbids with RFC 7807 problem details that say what to do. The key itself is never logged: logs
+/// and traces carry the key's name.
+/// </summary>
+public sealed partial class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    ApiKeyStore keys,
+    IProblemDetailsService problems)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    private const string FailureItem = "ercot.auth.failure";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(ApiKeyDefaults.HeaderName, out var values) || values.Count == 0)
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+        if (values.Count > 1)
+        {
+            return Task.FromResult(Fail("More than one X-Api-Key header was sent; send exactly one."));
+        }
+        var key = keys.Find(values[0] ?? "");
+        if (key is null)
+        {
+            LogUnknownKey(Logger, Request.Path);
+            return Task.FromResult(Fail("The X-Api-Key header holds a key this gateway does not know."));
+        }
+
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, key.Name), .. key.Scopes.Select(scope => new Claim(ApiKeyDefaults.ScopeClaimType, scope))],
+            ApiKeyDefaults.AuthenticationScheme);
+        return Task.FromResult(AuthenticateResult.Success(
+            new AuthenticationTicket(new ClaimsPrincipal(identity), ApiKeyDefaults.AuthenticationScheme)));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = $"{ApiKeyDefaults.AuthenticationScheme} header=\"{ApiKeyDefaults.HeaderName}\"";
+        var detail = Context.Items[FailureItem] as string
+            ?? $"Send your API key in the {ApiKeyDefaults.HeaderName} header.";
+        await WriteProblemAsync(StatusCodes.Status401Unauthorized, "API key required", detail);
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        var required = Context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
+            .Select(data => data.Policy).OfType<string>().ToArray() ?? [];
+        var held = Context.User.FindAll(ApiKeyDefaults.ScopeClaimType).Select(claim => claim.Value);
+        var detail = $"The key '{Context.User.Identity?.Name}' holds scope(s) [{string.Join(", ", held)}]; "
+            + $"this route requires [{string.Join(", ", required)}]. Ask an administrator for a key with that scope.";
+        await WriteProblemAsync(StatusCodes.Status403Forbidden, "API key lacks the required scope", detail);
+    }
+
+    private AuthenticateResult Fail(string reason)
+    {
+        Context.Items[FailureItem] = reason;
+        return AuthenticateResult.Fail(reason);
+    }
+
+    private ValueTask WriteProblemAsync(int status, string title, string detail) =>
+        problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a request to {Path} with an unknown API key")]
+    private static partial void LogUnknownKey(ILogger logger, PathString path);
+}

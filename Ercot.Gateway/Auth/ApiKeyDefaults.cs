@@ -1,0 +1,18 @@
+namespace Ercot.Gateway.Auth;
+
+public static class ApiKeyDefaults
+{
+    public const string AuthenticationScheme = "ApiKey";
+
+    /// <summary>The request header that carries the key.</summary>
+    public const string HeaderName = "X-Api-Key";
+
+    /// <summary>The claim type of each scope a key holds.</summary>
+    public const string ScopeClaimType = "scope";
+
+    /// <summary>
+    /// The header the gateway sets on every proxied request with the caller's key name; any value the
+    /// client sent is removed first, so a backend can trust it.
+    /// </summary>
+    public const string ClientHeaderName = "X-Ercot-Client";
+}

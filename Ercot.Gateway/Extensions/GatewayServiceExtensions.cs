@@ -1,0 +1,57 @@
+using Ercot.Gateway.Auth;
+using Ercot.Gateway.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Transforms;
+
+namespace Ercot.Gateway.Extensions;
+
+public static class GatewayServiceExtensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GatewayOptions>()
+            .BindConfiguration(GatewayOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        builder.Services.AddSingleton(services => ApiKeyStore.Create(
+            services.GetRequiredService<IOptions<GatewayOptions>>().Value,
+            services.GetRequiredService<IHostEnvironment>().IsDevelopment()));
+        builder.Services.AddHealthChecks().AddCheck<ApiKeysHealthCheck>("api-keys");
+
+        builder.Services.AddAuthentication(ApiKeyDefaults.AuthenticationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
+                ApiKeyDefaults.AuthenticationScheme, configureOptions: null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyScopes.Score, RequireScope(ApiKeyScopes.Score))
+            .AddPolicy(ApiKeyScopes.Admin, RequireScope(ApiKeyScopes.Admin))
+            // Anything not explicitly opened (the probes are) needs at least a valid key.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.Services.AddPerKeyRateLimiting();
+
+        builder.Services.AddReverseProxy()
+            .LoadFromMemory(GatewayRoutes.Routes, GatewayRoutes.Clusters)
+            .AddServiceDiscoveryDestinationResolver()
+            .AddTransforms(context =>
+            {
+                // The key stops here; backends learn who called from a header only the gateway sets.
+                context.AddRequestHeaderRemove(ApiKeyDefaults.HeaderName);
+                context.AddRequestHeaderRemove(ApiKeyDefaults.ClientHeaderName);
+                context.AddRequestTransform(transform =>
+                {
+                    if (transform.HttpContext.User.Identity?.Name is { } client)
+                    {
+                        transform.ProxyRequest.Headers.TryAddWithoutValidation(ApiKeyDefaults.ClientHeaderName, client);
+                    }
+                    return ValueTask.CompletedTask;
+                });
+            });
+        return builder;
+    }
+
+    private static Action<AuthorizationPolicyBuilder> RequireScope(string scope) => policy => policy
+        .AddAuthenticationSchemes(ApiKeyDefaults.AuthenticationScheme)
+        .RequireAuthenticatedUser()
+        .RequireClaim(ApiKeyDefaults.ScopeClaimType, scope);
+}

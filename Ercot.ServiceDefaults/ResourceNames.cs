@@ -1,0 +1,16 @@
+namespace Ercot.ServiceDefaults;
+
+/// <summary>
+/// The names of the application's resources, shared by the AppHost (which names them), the services
+/// (which resolve each other through service discovery by these names) and the tests.
+/// </summary>
+public static class ResourceNames
+{
+    public const string Features = "features";
+    public const string Training = "training";
+    public const string Inference = "inference";
+    public const string Gateway = "gateway";
+
+    /// <summary>The Azure Blob connection string that switches the artifact store from a local folder to Blob storage.</summary>
+    public const string Blobs = "blobs";
+}
