@@ -16,6 +16,5 @@ dotnet test Ercot.sln --logger "console;verbosity=normal" --results-directory .t
   | tee .tools/test-output.log || status=$?
 # One plain closing line: "Tests: N passed, N failed, N skipped".
 awk '$1 == "Passed:" && NF == 2 { p += $2 } $1 == "Failed:" && NF == 2 { f += $2 } $1 == "Skipped:" && NF == 2 { s += $2 }
-     END { printf "Tests: %d passed, %d failed, %d skipped
-", p, f, s }' .tools/test-output.log
+     END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' .tools/test-output.log
 exit "$status"
