@@ -1,0 +1,104 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Ercot.Core.Security;
+using Ercot.Core.Storage;
+using Ercot.Gateway.Auth;
+using Ercot.ServiceDefaults;
+using Ercot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace Ercot.Tests.AppHost;
+
+/// <summary>
+/// Boots the real AppHost once for the whole-app tests: every service as a process, a local artifact
+/// folder of the test's own, and three API keys the gateway knows only by hash.
+/// </summary>
+public sealed class WholeAppFixture : IAsyncLifetime
+{
+    public const string PlantedSchema = """{"schemaHash":"whole-app-test","features":[]}""";
+    public const int LimitedRequestsPerMinute = 3;
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private readonly TemporaryFolder _artifacts = new();
+    private DistributedApplication? _app;
+
+    public string ScoreKey { get; } = ApiKeyHash.NewKey();
+    public string AdminKey { get; } = ApiKeyHash.NewKey();
+    public string LimitedKey { get; } = ApiKeyHash.NewKey();
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The application has not started.");
+
+    public async Task InitializeAsync()
+    {
+        // A built feature schema, so that an admin call through the gateway has a real answer to fetch.
+        var schema = Path.Combine(_artifacts.Path, ArtifactPaths.FeatureSchema);
+        Directory.CreateDirectory(Path.GetDirectoryName(schema)!);
+        await File.WriteAllTextAsync(schema, PlantedSchema);
+
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Ercot_AppHost>(
+            [$"{ArtifactStoreOptions.SectionName}:{nameof(ArtifactStoreOptions.Root)}={_artifacts.Path}"], timeout.Token);
+
+        // The AppHost forwards each resource's console output to its own loggers; keep a copy to assert on.
+        builder.Services.AddLogging(logging => logging.AddFakeLogging());
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            // No dashboard listens in tests; exporting to it would make every service wait ~13 s on stop.
+            builder.CreateResourceBuilder(project).WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        }
+        builder.CreateResourceBuilder<ProjectResource>(ResourceNames.Gateway)
+            .WithApiKey(0, "trading-desk", ScoreKey, [ApiKeyScopes.Score])
+            .WithApiKey(1, "ops", AdminKey, [ApiKeyScopes.Admin])
+            .WithApiKey(2, "burst-client", LimitedKey, [ApiKeyScopes.Score], LimitedRequestsPerMinute);
+
+        _app = await builder.BuildAsync(timeout.Token);
+        await _app.StartAsync(timeout.Token);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
+    }
+
+    public HttpClient CreateClient(string resource) => App.CreateHttpClient(resource);
+
+    /// <summary>What <paramref name="resource"/> has written to its console so far, a line a record.</summary>
+    public IReadOnlyList<string> ConsoleOf(string resource) => App.Services.GetFakeLogCollector().GetSnapshot()
+        .Where(record => record.Category?.EndsWith($".Resources.{resource}", StringComparison.Ordinal) == true)
+        .Select(record => record.Message)
+        .ToList();
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        _artifacts.Dispose();
+    }
+}
+
+file static class GatewayResourceExtensions
+{
+    public static IResourceBuilder<ProjectResource> WithApiKey(
+        this IResourceBuilder<ProjectResource> gateway, int index, string name, string key, string[] scopes, int? requestsPerMinute = null)
+    {
+        var prefix = $"Gateway__ApiKeys__{index}__";
+        gateway.WithEnvironment(prefix + "Name", name).WithEnvironment(prefix + "Sha256", ApiKeyHash.ComputeHex(key));
+        for (var i = 0; i < scopes.Length; i++)
+        {
+            gateway.WithEnvironment($"{prefix}Scopes__{i}", scopes[i]);
+        }
+        if (requestsPerMinute is { } limit)
+        {
+            gateway.WithEnvironment(prefix + "RequestsPerMinute", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return gateway;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WholeAppCollection : ICollectionFixture<WholeAppFixture>
+{
+    public const string Name = "Whole application";
+}
