@@ -13,4 +13,7 @@ public static class ResourceNames
 
     /// <summary>The Azure Blob connection string that switches the artifact store from a local folder to Blob storage.</summary>
     public const string Blobs = "blobs";
+
+    /// <summary>The SQL Server connection string of the source tables; without it the embedded DuckDB file is used.</summary>
+    public const string SourceDatabase = "ercotdb";
 }

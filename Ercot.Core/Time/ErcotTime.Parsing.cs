@@ -21,10 +21,15 @@ public static partial class ErcotTime
             : throw new ErcotTimeException($"'{text}' is not a date: expected MM/dd/yyyy or yyyy-MM-dd.");
     }
 
-    /// <summary>Parses an hour ending written <c>01:00</c>..<c>24:00</c> or <c>1</c>..<c>25</c>; the range is checked where it is used.</summary>
+    /// <summary>Parses an hour ending written <c>01:00</c>..<c>24:00</c> (also <c>01:00:00</c>) or <c>1</c>..<c>25</c>; the range is checked where it is used.</summary>
     public static int ParseHourEnding(string text)
     {
         var trimmed = text.AsSpan().Trim();
+        // Spreadsheet exports sometimes add seconds: 01:00:00.
+        if (trimmed.Length is 7 or 8 && trimmed[^3] == ':' && trimmed[^6] == ':' && trimmed[^2..] is "00")
+        {
+            trimmed = trimmed[..^3];
+        }
         if (trimmed.Length is 4 or 5 && trimmed[^3] == ':')
         {
             if (trimmed[^2..] is not "00")

@@ -1,0 +1,11 @@
+using System.CommandLine;
+using Ercot.Cli;
+using Ercot.Cli.Commands;
+
+var root = new RootCommand(
+    "ercot — ERCOT DART forecasting from the command line.\n\n" + ExitCodes.Help)
+{
+    ImportCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

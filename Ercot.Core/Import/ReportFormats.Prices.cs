@@ -1,0 +1,84 @@
+using Ercot.Core.Schema;
+using Ercot.Core.Time;
+
+namespace Ercot.Core.Import;
+
+public static partial class ReportFormats
+{
+    private static IEnumerable<ReportFormat> PriceFormats()
+    {
+        // MIS CSV (DeliveryDate, MM/dd/yyyy) and the public API (deliveryDate, yyyy-MM-dd) differ only in case and date style.
+        yield return new ReportFormat("NP4-190-CD DAM settlement point prices", ReportFileKind.Csv, ErcotTables.DamSettlementPointPrices,
+            ["DeliveryDate", "HourEnding", "SettlementPoint", "SettlementPointPrice", "DSTFlag"],
+            (record, row) =>
+            {
+                WriteHour(record, row, "DeliveryDate", "HourEnding", "DSTFlag", "DeliveryDate");
+                row["SettlementPoint"] = record.Text("SettlementPoint");
+                row["SettlementPointPrice"] = record.Real("SettlementPointPrice");
+            });
+
+        yield return new ReportFormat("NP6-905-CD real-time settlement point prices", ReportFileKind.Csv, ErcotTables.RealTimeSettlementPointPrices,
+            ["DeliveryDate", "DeliveryHour", "DeliveryInterval", "SettlementPointName", "SettlementPointType", "SettlementPointPrice", "DSTFlag"],
+            (record, row) =>
+            {
+                var date = record.Date("DeliveryDate");
+                var hour = record.HourEnding("DeliveryHour");
+                var interval = record.WholeNumber("DeliveryInterval");
+                var repeated = record.Flag("DSTFlag");
+                row["DeliveryDate"] = date;
+                row["DeliveryHour"] = hour;
+                row["DeliveryInterval"] = interval;
+                row["DSTFlag"] = repeated;
+                row["SettlementPointName"] = record.Text("SettlementPointName");
+                row["SettlementPointType"] = record.Text("SettlementPointType");
+                row["SettlementPointPrice"] = record.Real("SettlementPointPrice");
+                row[ErcotTable.TimeColumn] = record.Check("DeliveryInterval", () => ErcotTime.IntervalStartUtc(date, hour, interval, repeated));
+            });
+
+        foreach (var format in InBothKinds("NP6-788-CD SCED LMPs", ErcotTables.ScedLmp,
+            ["SCEDTimestamp", "RepeatedHourFlag", "SettlementPoint", "LMP"],
+            (record, row) =>
+            {
+                var clock = record.LocalClock("SCEDTimestamp");
+                var repeated = record.Flag("RepeatedHourFlag");
+                row["SCEDTimestamp"] = clock;
+                row["RepeatedHourFlag"] = repeated;
+                row["SettlementPoint"] = record.Text("SettlementPoint");
+                row["LMP"] = record.Real("LMP");
+                row[ErcotTable.TimeColumn] = record.Check("SCEDTimestamp", () => ErcotTime.LocalClockToUtc(clock, repeated));
+            }))
+        {
+            yield return format;
+        }
+
+        yield return new ReportFormat("NP6-86-CD SCED shadow prices", ReportFileKind.Csv, ErcotTables.ShadowPrices,
+            ["SCEDTimeStamp", "RepeatedHourFlag", "ConstraintID", "ConstraintName", "ContingencyName", "ShadowPrice", "MaxShadowPrice", "Limit", "Value", "ViolatedMW"],
+            (record, row) =>
+            {
+                var clock = record.LocalClock("SCEDTimeStamp");
+                var repeated = record.Flag("RepeatedHourFlag");
+                row["SCEDTimeStamp"] = clock;
+                row["RepeatedHourFlag"] = repeated;
+                row["ConstraintID"] = record.Text("ConstraintID");
+                row["ConstraintName"] = record.Text("ConstraintName");
+                row["ContingencyName"] = record.Text("ContingencyName");
+                WriteValues(record, row, Same("ShadowPrice", "MaxShadowPrice", "Limit", "Value", "ViolatedMW"));
+                row["FromStation"] = record.OptionalText("FromStation");
+                row["ToStation"] = record.OptionalText("ToStation");
+                row[ErcotTable.TimeColumn] = record.Check("SCEDTimeStamp", () => ErcotTime.LocalClockToUtc(clock, repeated));
+            });
+
+        // The header really says "REGUP " with a trailing space; column names are trimmed before matching.
+        yield return new ReportFormat("NP4-188-CD DAM ancillary-service prices", ReportFileKind.Csv, ErcotTables.DamAncillaryPrices,
+            ["Delivery Date", "Hour Ending", "Repeated Hour Flag", "REGDN", "REGUP", "RRS", "NSPIN"],
+            (record, row) =>
+            {
+                WriteHour(record, row, "Delivery Date", "Hour Ending", "Repeated Hour Flag", "DeliveryDate");
+                WriteValues(record, row, Same("REGDN", "REGUP", "RRS", "NSPIN", "ECRS"));
+            });
+
+        yield return new ReportFormat("derived hourly DAM/RT file", ReportFileKind.Csv, null,
+            ["settlement_point", "delivery_date", "hour_ending", "dam_spp", "rtm_spp_hourly_avg"], null,
+            skipReason: "a third party's hourly derivative (repeated hour collapsed, week-long gaps), not an ERCOT report; import NP4-190-CD and NP6-905-CD instead");
+    }
+}
