@@ -6,6 +6,7 @@ var root = new RootCommand(
     "ercot — ERCOT DART forecasting from the command line.\n\n" + ExitCodes.Help)
 {
     ImportCommand.Create(),
+    SimulateCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -1,6 +1,4 @@
-using Ercot.Core.Schema;
-
-namespace Ercot.Core.Import;
+namespace Ercot.Core.Schema;
 
 /// <summary>Fills one table row by column name; a report format's mapping writes through it.</summary>
 public sealed class RowWriter(ErcotTable table)
