@@ -24,7 +24,7 @@ public sealed class ForecastModel(HourlyFundamentals hours, Noise noise)
             0.65 * hours.WindRegime[hours.DayIndex[i]]
             + 0.45 * noise.Normal(Draw.ForecastPosting, posting, i / 6 * 8 + region)
             + 0.35 * noise.Normal(Draw.ForecastHour, posting, i * 8 + region));
-        var bias = 0.03 * Math.Tanh(4 * (factor - 0.45));
+        var bias = 0.06 * Math.Tanh(4 * (factor - 0.45));
         return Math.Clamp(factor + bias + error, 0, 0.97) * capacity;
     }
 

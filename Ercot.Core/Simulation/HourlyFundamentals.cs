@@ -35,6 +35,7 @@ public sealed class HourlyFundamentals
         WindRegime = new double[days];
         SolarRegime = new double[days];
         LoadRegime = new double[days];
+        PriceRegime = new double[days];
         Cloud = new double[days];
         DayIndex = new int[Count];
         LocalHour = new int[Count];
@@ -51,6 +52,7 @@ public sealed class HourlyFundamentals
             WindRegime[d] = (d == 0 ? 0 : 0.6 * WindRegime[d - 1]) + 0.8 * noise.Normal(Draw.ForecastRegime, d, 1);
             SolarRegime[d] = (d == 0 ? 0 : 0.5 * SolarRegime[d - 1]) + 0.87 * noise.Normal(Draw.ForecastRegime, d, 2);
             LoadRegime[d] = (d == 0 ? 0 : 0.6 * LoadRegime[d - 1]) + 0.8 * noise.Normal(Draw.ForecastRegime, d, 3);
+            PriceRegime[d] = (d == 0 ? 0 : 0.75 * PriceRegime[d - 1]) + 0.06 * noise.Normal(Draw.ForecastRegime, d, 4);
             Cloud[d] = Math.Clamp(0.82 + 0.16 * noise.Normal(Draw.Cloud, d) - (date.Month is 4 or 5 ? 0.08 : 0), 0.15, 1.0);
         }
 
@@ -126,6 +128,12 @@ public sealed class HourlyFundamentals
     public double[] SolarRegime { get; }
 
     public double[] LoadRegime { get; }
+
+    /// <summary>
+    /// A slow drift of real-time prices against the day-ahead market (log scale): weeks when real time
+    /// runs rich or cheap. Persistent, so the DART of two days ago is a clue.
+    /// </summary>
+    public double[] PriceRegime { get; }
 
     public double[] Cloud { get; }
 

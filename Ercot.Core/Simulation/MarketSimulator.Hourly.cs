@@ -141,9 +141,11 @@ public sealed partial class MarketSimulator
             var windTotal = wind.ToArray().Sum();
             var solar = _forecasts.Solar(i, gate);
             var load = _forecasts.Load(i, gate);
-            var lambda = PriceModel.SystemLambda(load - windTotal - solar, _hours.ThermalCapacity[i], _hours.Fuel[i], (windTotal + solar) / load)
-                * (1 + PriceModel.DayAheadPremium(_hours.LocalHour[i]))
-                * PriceModel.Shock(0.07, _noise.Normal(Draw.DamNoise, i));
+            var netLoad = load - windTotal - solar;
+            var premium = PriceModel.DayAheadPremium(_hours.LocalHour[i], PriceModel.Tightness(netLoad, _hours.ThermalCapacity[i]), windTotal / load);
+            var expected = PriceModel.SystemLambda(netLoad, _hours.ThermalCapacity[i], _hours.Fuel[i], (windTotal + solar) / load);
+            // The premium scales with an ordinary price, not a scarcity one: risk is priced in dollars, not in multiples of a spike.
+            var lambda = (expected + premium * Math.Min(expected, 60)) * PriceModel.Shock(0.07, _noise.Normal(Draw.DamNoise, i));
             PriceModel.Flows(load, wind, solar, flows);
 
             for (var p = 0; p < _points.Count; p++)

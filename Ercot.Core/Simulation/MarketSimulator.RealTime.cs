@@ -30,7 +30,8 @@ public sealed partial class MarketSimulator
             // Unit trips, ramps and bidding the day-ahead market could not see: one shock for the whole hour.
             // Most hours are calm; about one in twelve is turbulent, which gives DART its fat shoulders.
             var turbulent = _noise.Uniform(Draw.RealTimeNoise, i, 98) < 0.12;
-            var hourShock = PriceModel.Shock(turbulent ? 1.0 : 0.25, _noise.Normal(Draw.RealTimeNoise, i, 99));
+            var hourShock = PriceModel.Shock(turbulent ? 1.0 : 0.25, _noise.Normal(Draw.RealTimeNoise, i, 99))
+                * Math.Exp(_hours.PriceRegime[_hours.DayIndex[i]]);
             for (var slot = 0; slot < 12; slot++)
             {
                 var slotStart = hourStart.AddMinutes(5 * slot);

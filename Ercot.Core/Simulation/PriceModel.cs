@@ -44,12 +44,20 @@ public static class PriceModel
     public static double ShadowPrice(int constraint, double flow, double limit) =>
         Math.Max(0, flow - limit) * Stiffness[constraint];
 
-    /// <summary>The day-ahead market's premium over the expected real-time price, by local hour: ramps are bought dear.</summary>
-    public static double DayAheadPremium(int localHour) => localHour switch
+    /// <summary>
+    /// The day-ahead market's premium over the expected real-time price: ramps are bought dear, a tight
+    /// forecast is bought dearer still (risk aversion), and a windy forecast is sold cheap. It depends
+    /// only on what is known at the gate, which is what makes DART partly predictable.
+    /// </summary>
+    public static double DayAheadPremium(int localHour, double forecastTightness, double forecastWindShare)
     {
-        6 or 7 or 8 => 0.03,
-        18 or 19 or 20 => 0.04,
-        15 or 16 => -0.04,
-        _ => 0.0,
-    };
+        var hour = localHour switch
+        {
+            6 or 7 or 8 => 0.03,
+            18 or 19 or 20 => 0.04,
+            15 or 16 => -0.04,
+            _ => 0.0,
+        };
+        return hour + 0.5 * (forecastTightness - 0.5) - 0.4 * (forecastWindShare - 0.3);
+    }
 }
