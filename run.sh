@@ -29,5 +29,10 @@ if ! dotnet user-secrets list --project Ercot.AppHost 2>/dev/null | grep -q "^$s
 MSG
 fi
 
+# The embedded default needs data: on first start, simulate two years of the five trading hubs into
+# .ercot/ercot.duckdb (about half a minute); later starts find it filled and skip this.
+dotnet run --project Ercot.Cli -c Release -- simulate \
+  --from "$(date -d '2 years ago' +%F)" --to "$(date -d yesterday +%F)" --points 5 --seed 1 --if-empty
+
 echo "Starting Ercot: dashboard http://localhost:15180 (login link below), gateway http://localhost:5180"
 exec dotnet run --project Ercot.AppHost --launch-profile http "$@"
