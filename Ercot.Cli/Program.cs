@@ -7,6 +7,7 @@ var root = new RootCommand(
 {
     ImportCommand.Create(),
     SimulateCommand.Create(),
+    BuildFeaturesCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

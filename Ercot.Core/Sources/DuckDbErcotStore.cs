@@ -9,6 +9,9 @@ public sealed class DuckDbErcotStore(string path) : RelationalErcotStore(new Duc
 {
     private readonly string _path = Path.GetFullPath(path);
 
+    /// <summary>The database file, for DuckDB workspaces that attach it read-only.</summary>
+    public string DatabasePath => _path;
+
     public override string Location => $"DuckDB file {_path}";
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -25,19 +28,24 @@ public sealed class DuckDbErcotStore(string path) : RelationalErcotStore(new Duc
         DbConnection connection, DbTransaction transaction, ErcotTable table, string staging,
         IReadOnlyCollection<object?[]> rows, CancellationToken cancellationToken)
     {
-        var columns = table.Columns;
         using var appender = ((DuckDBConnection)connection).CreateAppender("temp", "main", "stage_" + table.Name);
         foreach (var values in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var row = appender.CreateRow();
-            for (var i = 0; i < columns.Count; i++)
-            {
-                Append(row, columns[i], values[i]);
-            }
-            row.EndRow();
+            AppendRow(appender, table, values);
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>Appends one row of <paramref name="table"/> through a DuckDB appender.</summary>
+    public static void AppendRow(DuckDBAppender appender, ErcotTable table, object?[] values)
+    {
+        var row = appender.CreateRow();
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            Append(row, table.Columns[i], values[i]);
+        }
+        row.EndRow();
     }
 
     private static void Append(IDuckDBAppenderRow row, ErcotColumn column, object? value)
