@@ -156,19 +156,20 @@ internal static class FeatureSql
         FROM grid_hours h LEFT JOIN wind_v w ON w.t = h.t LEFT JOIN solar_v s ON s.t = h.t
         """,
 
-        // The 24 hours before the gate: an interval or run belongs to the operating day D whose gate
-        // (10:00 Central on D−1) it precedes by at most a local day, i.e. D = date(local end − 10 h) + 2.
+        // The day before the gate: a 15- or 5-minute interval that ended, or a SCED run made, by 09:45
+        // Central on D−1 (public by 09:50, ahead of the 10:00 gate) and after 09:45 on D−2 counts for
+        // operating day D, i.e. D = date(local end + 15 min − 10 h) + 2.
         """
         CREATE OR REPLACE TEMP TABLE l24 AS
         SELECT coalesce(r.p, s.p) AS p, coalesce(r.d, s.d) AS d, r.rt_mean, r.rt_max, r.rt_std, r.scarcity_count, r.negative_count,
                s.sced_max, s.sced_std
         FROM (SELECT SettlementPointName AS p,
-                     CAST(central(IntervalStartUtc + INTERVAL 15 MINUTE) - INTERVAL 10 HOUR - INTERVAL 1 MICROSECOND AS DATE) + 2 AS d,
+                     CAST(central(IntervalStartUtc + INTERVAL 30 MINUTE) - INTERVAL 10 HOUR - INTERVAL 1 MICROSECOND AS DATE) + 2 AS d,
                      avg(SettlementPointPrice) AS rt_mean, max(SettlementPointPrice) AS rt_max, stddev_samp(SettlementPointPrice) AS rt_std,
                      count(*) FILTER (WHERE SettlementPointPrice > 100) AS scarcity_count,
                      count(*) FILTER (WHERE SettlementPointPrice < 0) AS negative_count
               FROM hist_RealTimeLMP WHERE SettlementPointType NOT LIKE '%EW' GROUP BY ALL) r
-        FULL JOIN (SELECT SettlementPoint AS p, CAST(central(IntervalStartUtc) - INTERVAL 10 HOUR AS DATE) + 2 AS d,
+        FULL JOIN (SELECT SettlementPoint AS p, CAST(central(IntervalStartUtc + INTERVAL 15 MINUTE) - INTERVAL 10 HOUR AS DATE) + 2 AS d,
                           max(LMP) AS sced_max, stddev_samp(LMP) AS sced_std
                    FROM hist_LMPbyResourceNodesLoadZonesandTradingHubs GROUP BY ALL) s
           ON s.p = r.p AND s.d = r.d
@@ -176,10 +177,10 @@ internal static class FeatureSql
         """
         CREATE OR REPLACE TEMP TABLE s24 AS
         SELECT coalesce(x.d, y.d) AS d, x.shadow_max, x.shadow_mean, coalesce(x.binding_count, 0) AS binding_count, y.solar_max
-        FROM (SELECT CAST(central(IntervalStartUtc) - INTERVAL 10 HOUR AS DATE) + 2 AS d,
+        FROM (SELECT CAST(central(IntervalStartUtc + INTERVAL 15 MINUTE) - INTERVAL 10 HOUR AS DATE) + 2 AS d,
                      max(ShadowPrice) AS shadow_max, avg(ShadowPrice) AS shadow_mean, count(*) AS binding_count
               FROM hist_SCEDShadowPricesandBindingTransmissionConstraints GROUP BY ALL) x
-        FULL JOIN (SELECT CAST(central(IntervalStartUtc + INTERVAL 5 MINUTE) - INTERVAL 10 HOUR - INTERVAL 1 MICROSECOND AS DATE) + 2 AS d,
+        FULL JOIN (SELECT CAST(central(IntervalStartUtc + INTERVAL 20 MINUTE) - INTERVAL 10 HOUR - INTERVAL 1 MICROSECOND AS DATE) + 2 AS d,
                           max(SYSTEM_WIDE_GEN) AS solar_max
                    FROM hist_SolarPowerProductionActual5MinuteAveragedValues GROUP BY ALL) y ON y.d = x.d
         """,
@@ -221,11 +222,14 @@ internal static class FeatureSql
         """,
     ];
 
-    /// <summary>The feature rows of the grid: keys, target, then every feature of the catalogue in order.</summary>
+    /// <summary>
+    /// The feature rows of the grid: keys, target, then every feature of the catalogue in order. Values
+    /// are rounded to 1e-6: parallel aggregation sums in varying order, and a rebuild must give the same file.
+    /// </summary>
     public static string Select { get; } = $"""
         SELECT g.p AS settlement_point, g.t AS delivery_hour_utc, g.d AS delivery_date, g.he AS hour_ending, g.f AS dst_flag,
-               strftime(g.d, '%Y-%m') AS delivery_month, tg.rt_source, tg.dam - tg.rt AS dart,
-               {string.Join(",\n       ", FeatureCatalog.All.Select(feature => $"CAST({feature.Sql} AS DOUBLE) AS {feature.Name}"))}
+               strftime(g.d, '%Y-%m') AS delivery_month, tg.rt_source, round(tg.dam - tg.rt, 6) AS dart,
+               {string.Join(",\n       ", FeatureCatalog.All.Select(feature => $"round(CAST({feature.Sql} AS DOUBLE), 6) AS {feature.Name}"))}
         FROM grid g
         LEFT JOIN hourly tg ON tg.p = g.p AND tg.t = g.t
         LEFT JOIN dl ON dl.p = g.p AND dl.t = g.t
