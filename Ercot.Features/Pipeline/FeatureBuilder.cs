@@ -60,7 +60,7 @@ public sealed partial class FeatureBuilder(IErcotStore store, IArtifactStore art
         {
             await workspace.ExecuteAsync(statement, cancellationToken);
         }
-        await workspace.ExecuteAsync($"CREATE TEMP TABLE features AS {FeatureSql.Select} ORDER BY settlement_point, delivery_hour_utc", cancellationToken);
+        await workspace.ExecuteAsync($"CREATE TEMP TABLE features AS {FeatureSql.Select}", cancellationToken);
         var rows = await ScalarAsync(workspace, "SELECT count(*) FROM features", cancellationToken);
         if (rows == 0)
         {
@@ -70,7 +70,9 @@ public sealed partial class FeatureBuilder(IErcotStore store, IArtifactStore art
 
         var output = Path.Combine(work, "out");
         await workspace.ExecuteAsync(
-            $"COPY features TO {FeatureWorkspace.Literal(output)} (FORMAT parquet, PARTITION_BY (delivery_month), WRITE_PARTITION_COLUMNS true, " +
+            // Ordered, so that a rebuild of the same data writes the same bytes.
+            $"COPY (SELECT * FROM features ORDER BY settlement_point, delivery_hour_utc) TO {FeatureWorkspace.Literal(output)} " +
+            "(FORMAT parquet, PARTITION_BY (delivery_month), WRITE_PARTITION_COLUMNS true, " +
             $"KV_METADATA {{schema_hash: {FeatureWorkspace.Literal(schema.Hash)}}})",
             cancellationToken);
         var months = await PublishPartitionsAsync(output, cancellationToken);

@@ -224,12 +224,14 @@ internal static class FeatureSql
 
     /// <summary>
     /// The feature rows of the grid: keys, target, then every feature of the catalogue in order. Values
-    /// are rounded to 1e-6: parallel aggregation sums in varying order, and a rebuild must give the same file.
+    /// are rounded to 1e-6, in two steps: parallel aggregation sums in varying order, so the last bits
+    /// differ between runs; rounding to 1e-10 first erases them (averages of cent prices never sit on a
+    /// 1e-10 boundary), and only then to 1e-6, so a rebuild writes the same file.
     /// </summary>
     public static string Select { get; } = $"""
         SELECT g.p AS settlement_point, g.t AS delivery_hour_utc, g.d AS delivery_date, g.he AS hour_ending, g.f AS dst_flag,
-               strftime(g.d, '%Y-%m') AS delivery_month, tg.rt_source, round(tg.dam - tg.rt, 6) AS dart,
-               {string.Join(",\n       ", FeatureCatalog.All.Select(feature => $"round(CAST({feature.Sql} AS DOUBLE), 6) AS {feature.Name}"))}
+               strftime(g.d, '%Y-%m') AS delivery_month, tg.rt_source, round(round(tg.dam - tg.rt, 10), 6) AS dart,
+               {string.Join(",\n       ", FeatureCatalog.All.Select(feature => $"round(round(CAST({feature.Sql} AS DOUBLE), 10), 6) AS {feature.Name}"))}
         FROM grid g
         LEFT JOIN hourly tg ON tg.p = g.p AND tg.t = g.t
         LEFT JOIN dl ON dl.p = g.p AND dl.t = g.t
