@@ -4,9 +4,11 @@ using Ercot.ServiceDefaults;
 var builder = DistributedApplication.CreateBuilder(args);
 
 var artifacts = builder.AddArtifactStore();
+var sources = builder.AddSourceStore();
 
 var features = builder.AddProject<Projects.Ercot_Features>(ResourceNames.Features)
     .WithArtifactStore(artifacts)
+    .WithSourceStore(sources)
     .WithHttpHealthCheck(HealthEndpoints.Ready);
 
 var training = builder.AddProject<Projects.Ercot_Training>(ResourceNames.Training)

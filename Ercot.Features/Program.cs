@@ -1,5 +1,6 @@
 using Ercot.Features.Apis;
 using Ercot.Features.Extensions;
+using Ercot.Features.Jobs;
 using Ercot.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,5 +15,6 @@ app.UseStatusCodePages();
 
 app.MapDefaultEndpoints();
 app.MapFeaturesApi();
+app.MapFeatureJobsDashboard();
 
 app.Run();

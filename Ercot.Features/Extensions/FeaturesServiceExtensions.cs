@@ -1,4 +1,7 @@
+using Ercot.Core.Sources;
 using Ercot.Core.Storage;
+using Ercot.Features.Jobs;
+using Ercot.Features.Pipeline;
 using Ercot.ServiceDefaults;
 
 namespace Ercot.Features.Extensions;
@@ -7,7 +10,18 @@ public static class FeaturesServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<FeaturesOptions>()
+            .BindConfiguration(FeaturesOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(options => TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _), "Features:TimeZone is not a known time zone id.")
+            .ValidateOnStart();
         builder.AddArtifactStore(ResourceNames.Blobs);
+        builder.AddErcotStore(ResourceNames.SourceDatabase);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.AddSingleton<FeatureBuilder>();
+        builder.Services.AddSingleton<FeatureBuildStatusStore>();
+        builder.AddFeatureJobs();
         builder.Services.AddHealthChecks().AddArtifactExistsCheck(
             "feature-store",
             ArtifactPaths.FeatureSchema,

@@ -9,10 +9,4 @@ public static class ApiKeyDefaults
 
     /// <summary>The claim type of each scope a key holds.</summary>
     public const string ScopeClaimType = "scope";
-
-    /// <summary>
-    /// The header the gateway sets on every proxied request with the caller's key name; any value the
-    /// client sent is removed first, so a backend can trust it.
-    /// </summary>
-    public const string ClientHeaderName = "X-Ercot-Client";
 }

@@ -1,5 +1,6 @@
 using Ercot.Gateway.Auth;
 using Ercot.Gateway.RateLimiting;
+using Ercot.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Transforms;
@@ -35,14 +36,18 @@ public static class GatewayServiceExtensions
             .AddServiceDiscoveryDestinationResolver()
             .AddTransforms(context =>
             {
-                // The key stops here; backends learn who called from a header only the gateway sets.
+                // The key stops here; backends learn who called, and with which scopes, from headers only the gateway sets.
                 context.AddRequestHeaderRemove(ApiKeyDefaults.HeaderName);
-                context.AddRequestHeaderRemove(ApiKeyDefaults.ClientHeaderName);
+                context.AddRequestHeaderRemove(GatewayHeaders.Client);
+                context.AddRequestHeaderRemove(GatewayHeaders.Scopes);
                 context.AddRequestTransform(transform =>
                 {
-                    if (transform.HttpContext.User.Identity?.Name is { } client)
+                    var user = transform.HttpContext.User;
+                    if (user.Identity?.Name is { } client)
                     {
-                        transform.ProxyRequest.Headers.TryAddWithoutValidation(ApiKeyDefaults.ClientHeaderName, client);
+                        transform.ProxyRequest.Headers.TryAddWithoutValidation(GatewayHeaders.Client, client);
+                        transform.ProxyRequest.Headers.TryAddWithoutValidation(GatewayHeaders.Scopes,
+                            string.Join(',', user.FindAll(ApiKeyDefaults.ScopeClaimType).Select(claim => claim.Value)));
                     }
                     return ValueTask.CompletedTask;
                 });

@@ -2,6 +2,8 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Ercot.Core.Security;
+using Ercot.Core.Simulation;
+using Ercot.Core.Sources;
 using Ercot.Core.Storage;
 using Ercot.Gateway.Auth;
 using Ercot.ServiceDefaults;
@@ -31,6 +33,9 @@ public sealed class WholeAppFixture : IAsyncLifetime
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The application has not started.");
 
+    /// <summary>The local artifact folder every service of the application shares.</summary>
+    public string ArtifactRoot => _artifacts.Path;
+
     public async Task InitializeAsync()
     {
         // A built feature schema, so that an admin call through the gateway has a real answer to fetch.
@@ -38,9 +43,18 @@ public sealed class WholeAppFixture : IAsyncLifetime
         Directory.CreateDirectory(Path.GetDirectoryName(schema)!);
         await File.WriteAllTextAsync(schema, PlantedSchema);
 
+        // Source tables for the Features service: six simulated weeks of two hubs.
+        var sources = Path.Combine(_artifacts.Path, "..", Path.GetFileName(_artifacts.Path) + "-sources.duckdb");
+        var store = new DuckDbErcotStore(sources);
+        await store.InitializeAsync();
+        await new MarketSimulator(store).RunAsync(new SimulationRequest(new(2024, 5, 20), new(2024, 7, 5), SimulatedMarket.Select("2"), 42));
+
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Ercot_AppHost>(
-            [$"{ArtifactStoreOptions.SectionName}:{nameof(ArtifactStoreOptions.Root)}={_artifacts.Path}"], timeout.Token);
+        [
+            $"{ArtifactStoreOptions.SectionName}:{nameof(ArtifactStoreOptions.Root)}={_artifacts.Path}",
+            $"{ErcotStoreOptions.SectionName}:{nameof(ErcotStoreOptions.DuckDbPath)}={sources}",
+        ], timeout.Token);
 
         // The AppHost forwards each resource's console output to its own loggers; keep a copy to assert on.
         builder.Services.AddLogging(logging => logging.AddFakeLogging());
@@ -75,6 +89,7 @@ public sealed class WholeAppFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
         _artifacts.Dispose();
+        File.Delete(Path.Combine(_artifacts.Path, "..", Path.GetFileName(_artifacts.Path) + "-sources.duckdb"));
     }
 }
 

@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ercot.Features;
+
+/// <summary>How the Features service schedules and runs builds. Bound from the <c>Features</c> section.</summary>
+public sealed class FeaturesOptions
+{
+    public const string SectionName = "Features";
+
+    /// <summary>Cron of the recurring <c>build-features</c> job. Default: 09:15 every day, so the next operating day's features exist before the 10:00 gate.</summary>
+    [Required]
+    public string BuildCron { get; set; } = "15 9 * * *";
+
+    /// <summary>Time zone of the cron. Default: <c>America/Chicago</c>, ERCOT's.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "America/Chicago";
+
+    /// <summary>Where Hangfire keeps jobs: <c>InMemory</c> (default), <c>SqlServer</c> or <c>PostgreSql</c> (connection string <c>hangfire</c>).</summary>
+    public JobStoreKind JobStore { get; set; } = JobStoreKind.InMemory;
+
+    /// <summary>How often a failed build is retried before it is reported failed. Default: 3.</summary>
+    [Range(0, 10)]
+    public int BuildRetries { get; set; } = 3;
+
+    /// <summary>Hangfire workers. Default: 2 (one build at a time runs anyway; the other serves the schedule).</summary>
+    [Range(1, 16)]
+    public int Workers { get; set; } = 2;
+}
+
+public enum JobStoreKind
+{
+    InMemory,
+    SqlServer,
+    PostgreSql,
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Ercot.Core.Time;
+using Ercot.Features.Pipeline;
+using Hangfire;
+
+namespace Ercot.Features.Jobs;
+
+/// <summary>
+/// The Hangfire job that runs a feature build and records its status. Arguments are dates and ids
+/// only; a build rewrites whole months, so running one twice is harmless, and Hangfire's distributed
+/// lock keeps two from running at once, even across instances.
+/// </summary>
+public sealed class FeatureBuildJob(FeatureBuilder builder, FeatureBuildStatusStore statuses, TimeProvider time)
+{
+    public const string RecurringJobId = "build-features";
+    private const string DateFormat = "yyyy-MM-dd";
+
+    [DisableConcurrentExecution(timeoutInSeconds: 2 * 60 * 60)]
+    public async Task BuildAsync(string buildId, string from, string to, CancellationToken cancellationToken)
+    {
+        var request = new FeatureBuildRequest(
+            DateOnly.ParseExact(from, DateFormat, CultureInfo.InvariantCulture), DateOnly.ParseExact(to, DateFormat, CultureInfo.InvariantCulture));
+        var status = await statuses.FindAsync(buildId, cancellationToken)
+            ?? new FeatureBuildStatus(buildId, FeatureBuildState.Queued, request.From, request.To, time.GetUtcNow());
+        status = status with { State = FeatureBuildState.Running, StartedAt = time.GetUtcNow(), Attempts = status.Attempts + 1, Error = null };
+        await statuses.SaveAsync(status, cancellationToken);
+        try
+        {
+            var report = await builder.BuildAsync(request, cancellationToken);
+            await statuses.SaveAsync(status with { State = FeatureBuildState.Succeeded, FinishedAt = time.GetUtcNow(), Report = report }, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Recorded, then rethrown so that Hangfire retries it (a bounded number of times).
+            await statuses.SaveAsync(status with { State = FeatureBuildState.Failed, FinishedAt = time.GetUtcNow(), Error = e.Message }, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>The recurring build: today and the next operating day, so tomorrow's features exist before the gate.</summary>
+    public Task BuildScheduledAsync(CancellationToken cancellationToken)
+    {
+        var today = ErcotTime.ToErcotHour(time.GetUtcNow().UtcDateTime).DeliveryDate;
+        return BuildAsync($"scheduled-{today:yyyyMMdd}", Format(today), Format(today.AddDays(1)), cancellationToken);
+    }
+
+    public static string Format(DateOnly day) => day.ToString(DateFormat, CultureInfo.InvariantCulture);
+}
