@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test on a fresh machine: installs what the tests need (idempotent), starts Azurite,
+# Runs every test on a fresh machine: installs what the tests need (idempotent), starts Azurite and PostgreSQL,
 # builds and runs Ercot.Tests. Extra arguments go to `dotnet test` (e.g. --filter Gateway).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 source scripts/azurite.sh
-trap 'kill "$AZURITE_PID" 2>/dev/null || true' EXIT
+source scripts/postgres.sh
+trap 'kill "$AZURITE_PID" 2>/dev/null || true; stop_postgres' EXIT
 
 # ASPIRE_ALLOW_UNSECURED_TRANSPORT: the AppHost under test serves plain HTTP on loopback (no dev certificate here).
 export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true

@@ -8,6 +8,14 @@ public static class TestEnvironment
 
     public static string? AzuriteConnectionString => Environment.GetEnvironmentVariable(AzuriteVariable) is { Length: > 0 } value ? value : null;
 
+    /// <summary>Connection string of the PostgreSQL cluster started by ./test.sh.</summary>
+    public const string PostgresVariable = "ERCOT_TEST_POSTGRES";
+
+    public static string? PostgresConnectionString => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
+
+    public static string SkipReasonWithoutPostgres =>
+        $"PostgreSQL is not running: {PostgresVariable} is not set. ./test.sh installs (apt) and starts it.";
+
     public static string SkipReasonWithoutAzurite =>
         $"Azurite is not running: {AzuriteVariable} is not set. ./test.sh installs and starts it (npm azurite).";
 }
