@@ -52,7 +52,8 @@ internal static class BuildFeaturesCommand
             var invariant = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Format(invariant, "Built {0:N0} feature rows ({1} points, {2} features) for {3:yyyy-MM-dd}..{4:yyyy-MM-dd} in {5:F1} s; schema {6}.",
                 report.RowsWritten, report.Points, report.NullSharePerFeature.Count, report.From, report.To, report.DurationSeconds, report.SchemaHash));
-            Console.WriteLine($"Months written: {string.Join(", ", report.MonthsWritten)}; target sources: {string.Join(", ", report.TargetSources.Select(pair => $"{pair.Key} {pair.Value:N0}"))}.");
+            var months = report.MonthsWritten.Count <= 6 ? string.Join(", ", report.MonthsWritten) : $"{report.MonthsWritten.Count} ({report.MonthsWritten[0]}..{report.MonthsWritten[^1]})";
+            Console.WriteLine($"Months written: {months}; target sources: {string.Join(", ", report.TargetSources.Select(pair => $"{pair.Key} {pair.Value:N0}"))}.");
             if (fullReport)
             {
                 Console.WriteLine(JsonSerializer.Serialize(report, ReportJson));

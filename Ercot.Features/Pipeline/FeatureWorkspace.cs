@@ -13,6 +13,9 @@ namespace Ercot.Features.Pipeline;
 /// </summary>
 internal sealed class FeatureWorkspace : IAsyncDisposable
 {
+    /// <summary>DuckDB's memory budget for a build.</summary>
+    public const string MemoryLimit = "1800MB";
+
     private readonly DuckDBConnection _connection;
 
     private FeatureWorkspace(DuckDBConnection connection) => _connection = connection;
@@ -26,30 +29,35 @@ internal sealed class FeatureWorkspace : IAsyncDisposable
         await workspace.ExecuteAsync("SET autoinstall_known_extensions = false", cancellationToken);
         await workspace.ExecuteAsync($"SET temp_directory = {Literal(spillFolder)}", cancellationToken);
         await workspace.ExecuteAsync("SET preserve_insertion_order = false", cancellationToken);
+        // Past this DuckDB spills to the folder above instead of growing: a 1M-row build fits in ~3 GB.
+        await workspace.ExecuteAsync($"SET memory_limit = '{MemoryLimit}'", cancellationToken);
         return workspace;
     }
 
-    /// <summary>Copies each source table's rows with <see cref="ErcotTable.TimeColumn"/> in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>).</summary>
+    /// <summary>
+    /// Makes each source table's rows with <see cref="ErcotTable.TimeColumn"/> in [<paramref name="fromUtc"/>,
+    /// <paramref name="toUtc"/>) available under the table's name: a DuckDB store is attached read-only and
+    /// read in place through views (nothing copied); any other store is streamed into workspace tables.
+    /// Returns the rows in range per table.
+    /// </summary>
     public async Task<Dictionary<string, long>> StageAsync(IErcotStore store, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
     {
         var dialect = new DuckDbDialect();
-        foreach (var statement in dialect.SchemaStatements(ErcotTables.All))
-        {
-            await ExecuteAsync(statement, cancellationToken);
-        }
         var rows = new Dictionary<string, long>();
+        var range = $"{dialect.Quote(ErcotTable.TimeColumn)} >= {Literal(fromUtc)} AND {dialect.Quote(ErcotTable.TimeColumn)} < {Literal(toUtc)}";
         if (store is DuckDbErcotStore duck)
         {
             await ExecuteAsync($"ATTACH {Literal(duck.DatabasePath)} AS source (READ_ONLY)", cancellationToken);
             foreach (var table in ErcotTables.All)
             {
-                rows[table.Name] = await ExecuteAsync(
-                    $"INSERT INTO {dialect.TableName(table)} SELECT * FROM source.main.{dialect.Quote(table.Name)} " +
-                    $"WHERE {dialect.Quote(ErcotTable.TimeColumn)} >= {Literal(fromUtc)} AND {dialect.Quote(ErcotTable.TimeColumn)} < {Literal(toUtc)}",
-                    cancellationToken);
+                await ExecuteAsync($"CREATE VIEW {dialect.Quote(table.Name)} AS SELECT * FROM source.main.{dialect.Quote(table.Name)} WHERE {range}", cancellationToken);
+                rows[table.Name] = Convert.ToInt64((await QueryAsync($"SELECT count(*) FROM {dialect.Quote(table.Name)}", cancellationToken))[0][0], CultureInfo.InvariantCulture);
             }
-            await ExecuteAsync("DETACH source", cancellationToken);
             return rows;
+        }
+        foreach (var statement in dialect.SchemaStatements(ErcotTables.All))
+        {
+            await ExecuteAsync(statement, cancellationToken);
         }
         foreach (var table in ErcotTables.All)
         {
