@@ -7,16 +7,16 @@ var artifacts = builder.AddArtifactStore();
 var sources = builder.AddSourceStore();
 
 var features = builder.AddProject<Projects.Ercot_Features>(ResourceNames.Features)
-    .WithArtifactStore(artifacts)
-    .WithSourceStore(sources)
+    .WithStore(artifacts)
+    .WithStore(sources)
     .WithHttpHealthCheck(HealthEndpoints.Ready);
 
 var training = builder.AddProject<Projects.Ercot_Training>(ResourceNames.Training)
-    .WithArtifactStore(artifacts)
+    .WithStore(artifacts)
     .WithHttpHealthCheck(HealthEndpoints.Ready);
 
 var inference = builder.AddProject<Projects.Ercot_Inference>(ResourceNames.Inference)
-    .WithArtifactStore(artifacts)
+    .WithStore(artifacts)
     .WithHttpHealthCheck(HealthEndpoints.Ready);
 
 builder.AddProject<Projects.Ercot_Gateway>(ResourceNames.Gateway)

@@ -4,32 +4,26 @@
 # Usage: bench/simulate.sh [runs=3] [points=15] [from=2023-01-01] [to=2024-12-31]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 runs=${1:-3}
 points=${2:-15}
 from=${3:-2023-01-01}
 to=${4:-2024-12-31}
-command -v /usr/bin/time >/dev/null || apt-get install -y time >/dev/null
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-
-dotnet build Ercot.Cli -c Release -v q --nologo >/dev/null
-cli=$(ls Ercot.Cli/bin/Release/net10.0/*/ercot.dll | head -n 1)
+build_cli
 work=$(mktemp -d -t ercot-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 for run in $(seq 1 "$runs"); do
   rm -f "$work/sim.duckdb"
-  /usr/bin/time -f '%e %M' -o "$work/time" dotnet "$cli" simulate --from "$from" --to "$to" --points "$points" --seed "$run" --store "$work/sim.duckdb" >"$work/out" 2>/dev/null
-  read -r wall rss <"$work/time"
+  timed "$work/out" dotnet "$cli" simulate --from "$from" --to "$to" --points "$points" --seed "$run" --store "$work/sim.duckdb"
   sced=$(awk '/^hist_LMPbyResourceNodes/ { gsub(",", "", $2); print $2 }' "$work/out")
   total=$(sed -n 's/^\([0-9,]*\) rows in.*/\1/p' "$work/out" | tr -d ,)
-  printf 'run %d: %6.1f s wall, %8.0f SCED rows/s (%s SCED rows, %s rows in all), peak RSS %4.0f MiB\n' \
-    "$run" "$wall" "$(awk -v r="$sced" -v w="$wall" 'BEGIN { print r / w }')" "$sced" "$total" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')"
-  echo "$wall $rss $sced" >>"$work/runs"
+  printf 'run %d: %6.1f s wall, %8.0f SCED rows/s (%s SCED rows, %s rows in all), peak RSS %4s MiB\n' \
+    "$run" "$wall" "$(awk -v r="$sced" -v w="$wall" 'BEGIN { print r / w }')" "$sced" "$total" "$rss_mib"
+  echo "$wall $rss_mib $sced" >>"$work/runs"
 done
 
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 wall=$(awk '{ print $1 }' "$work/runs" | median)
-rss=$(awk '{ print $2 }' "$work/runs" | median)
 sced=$(awk '{ print $3; exit }' "$work/runs")
-printf 'median of %d: %.1f s wall, %.0f SCED rows/s, peak RSS %.0f MiB\n' "$runs" "$wall" "$(awk -v r="$sced" -v w="$wall" 'BEGIN { print r / w }')" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')"
+printf 'median of %d: %.1f s wall, %.0f SCED rows/s, peak RSS %s MiB\n' "$runs" "$wall" "$(awk -v r="$sced" -v w="$wall" 'BEGIN { print r / w }')" "$(awk '{ print $2 }' "$work/runs" | median)"

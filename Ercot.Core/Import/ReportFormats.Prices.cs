@@ -39,13 +39,9 @@ public static partial class ReportFormats
             ["SCEDTimestamp", "RepeatedHourFlag", "SettlementPoint", "LMP"],
             (record, row) =>
             {
-                var clock = record.LocalClock("SCEDTimestamp");
-                var repeated = record.Flag("RepeatedHourFlag");
-                row["SCEDTimestamp"] = clock;
-                row["RepeatedHourFlag"] = repeated;
+                WriteScedRun(record, row, "SCEDTimestamp");
                 row["SettlementPoint"] = record.Text("SettlementPoint");
                 row["LMP"] = record.Real("LMP");
-                row[ErcotTable.TimeColumn] = record.Check("SCEDTimestamp", () => ErcotTime.LocalClockToUtc(clock, repeated));
             }))
         {
             yield return format;
@@ -55,17 +51,13 @@ public static partial class ReportFormats
             ["SCEDTimeStamp", "RepeatedHourFlag", "ConstraintID", "ConstraintName", "ContingencyName", "ShadowPrice", "MaxShadowPrice", "Limit", "Value", "ViolatedMW"],
             (record, row) =>
             {
-                var clock = record.LocalClock("SCEDTimeStamp");
-                var repeated = record.Flag("RepeatedHourFlag");
-                row["SCEDTimeStamp"] = clock;
-                row["RepeatedHourFlag"] = repeated;
+                WriteScedRun(record, row, "SCEDTimeStamp");
                 row["ConstraintID"] = record.Text("ConstraintID");
                 row["ConstraintName"] = record.Text("ConstraintName");
                 row["ContingencyName"] = record.Text("ContingencyName");
                 WriteValues(record, row, Same("ShadowPrice", "MaxShadowPrice", "Limit", "Value", "ViolatedMW"));
                 row["FromStation"] = record.OptionalText("FromStation");
                 row["ToStation"] = record.OptionalText("ToStation");
-                row[ErcotTable.TimeColumn] = record.Check("SCEDTimeStamp", () => ErcotTime.LocalClockToUtc(clock, repeated));
             });
 
         // The header really says "REGUP " with a trailing space; column names are trimmed before matching.
@@ -80,5 +72,15 @@ public static partial class ReportFormats
         yield return new ReportFormat("derived hourly DAM/RT file", ReportFileKind.Csv, null,
             ["settlement_point", "delivery_date", "hour_ending", "dam_spp", "rtm_spp_hourly_avg"], null,
             skipReason: "a third party's hourly derivative (repeated hour collapsed, week-long gaps), not an ERCOT report; import NP4-190-CD and NP6-905-CD instead");
+    }
+
+    /// <summary>A SCED run's local timestamp and repeated-hour flag, and its UTC instant.</summary>
+    private static void WriteScedRun(SourceRecord record, RowWriter row, string timestampColumn)
+    {
+        var clock = record.LocalClock(timestampColumn);
+        var repeated = record.Flag("RepeatedHourFlag");
+        row[timestampColumn] = clock;
+        row["RepeatedHourFlag"] = repeated;
+        row[ErcotTable.TimeColumn] = record.Check(timestampColumn, () => ErcotTime.LocalClockToUtc(clock, repeated));
     }
 }
