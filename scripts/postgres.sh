@@ -12,8 +12,9 @@ fi
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 
 pg_port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
-# The data folder must be the postgres user's, somewhere that user can reach (not under root's home).
-pg_data=$(mktemp -d /tmp/ercot-postgres.XXXXXX)
+# The data folder must be the postgres user's, somewhere that user can reach: the system temp folder,
+# not a TMPDIR that may point under root's home.
+pg_data=$(env -u TMPDIR mktemp -d -t ercot-postgres.XXXXXX)
 chown postgres:postgres "$pg_data"
 runuser -u postgres -- "$pg_bin/initdb" -D "$pg_data/data" -A trust -U postgres >/dev/null
 runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data/data" -l "$pg_data/postgres.log" -w \
