@@ -39,6 +39,17 @@ public sealed class ServiceHealthTests(WholeAppFixture app)
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Training_WithoutATrainer_IsDegraded_SayingSo()
+    {
+        using var client = app.CreateClient(ResourceNames.Training);
+
+        var (status, checks) = await ReadHealthAsync(client);
+
+        Assert.Equal("Degraded", status);
+        Assert.Contains("no trainer", checks["training"].Description, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Features_WithABuiltSchema_IsHealthy()
     {
         using var client = app.CreateClient(ResourceNames.Features);

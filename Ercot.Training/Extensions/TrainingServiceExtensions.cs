@@ -1,5 +1,6 @@
 using Ercot.Core.Storage;
 using Ercot.ServiceDefaults;
+using Ercot.Training.Trainers;
 
 namespace Ercot.Training.Extensions;
 
@@ -8,11 +9,7 @@ public static class TrainingServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddArtifactStore(ResourceNames.Blobs);
-        // Training needs built features; until they exist it cannot do its job and says so.
-        builder.Services.AddHealthChecks().AddArtifactExistsCheck(
-            "features-available",
-            ArtifactPaths.FeatureSchema,
-            $"no features to train on: {ArtifactPaths.FeatureSchema} is not in the artifact store");
+        builder.Services.AddHealthChecks().AddCheck<TrainingReadinessHealthCheck>("training");
         return builder;
     }
 }
