@@ -1,0 +1,15 @@
+using Ercot.Core.Storage;
+
+namespace Ercot.Core.Models;
+
+/// <summary>Where the registry keeps things in the artifact store.</summary>
+public static class RegistryPaths
+{
+    public const string Metadata = "metadata.json";
+
+    public static string Folder(string model, string version) => $"models/{model}/{version}/";
+
+    public static string Of(string model, string version, string file) => Folder(model, version) + file;
+
+    public static string Champion => ArtifactPaths.ChampionPointer;
+}
