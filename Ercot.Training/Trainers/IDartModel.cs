@@ -1,0 +1,28 @@
+namespace Ercot.Training.Trainers;
+
+/// <summary>
+/// A DART model: trained with a validation block (for early stopping), then predicting a batch or a
+/// single row of the feature schema's features, saved to and loaded from one file.
+/// </summary>
+public interface IDartModel : IDisposable
+{
+    /// <summary>The registry name: <c>lightgbm</c>, <c>xgboost</c>, <c>deep</c>.</summary>
+    string Name { get; }
+
+    /// <summary>The model file's name in the registry.</summary>
+    string FileName { get; }
+
+    /// <summary>The parameters, for the registry's metadata.</summary>
+    IReadOnlyDictionary<string, string> Describe();
+
+    /// <summary>Library versions, for the registry's metadata.</summary>
+    IReadOnlyDictionary<string, string> Libraries();
+
+    void Train(DartDataset train, DartDataset validation, int threads, CancellationToken cancellationToken);
+
+    float[] Predict(DartDataset rows);
+
+    float Predict(ReadOnlySpan<float> features);
+
+    void Save(Stream destination);
+}

@@ -1,0 +1,146 @@
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.LightGbm;
+
+namespace Ercot.Training.Trainers;
+
+/// <summary>
+/// Gradient-boosted trees through ML.NET's LightGBM: explicit leaves, learning rate, rounds, early
+/// stopping on the validation block and a seed. Single rows go through pooled prediction engines
+/// (an engine is not thread-safe); batches through one transform.
+/// </summary>
+public sealed class LightGbmDartModel : IDartModel
+{
+    public const string ModelName = "lightgbm";
+
+    private readonly LightGbmOptions _options;
+    private readonly MLContext _ml;
+    private ITransformer? _model;
+    private DataViewSchema? _schema;
+    private ObjectPool<PredictionEngine<FeatureRow, ScoreRow>>? _engines;
+    private int _featureCount;
+
+    public LightGbmDartModel(LightGbmOptions options)
+    {
+        _options = options;
+        _ml = new MLContext(options.Seed);
+    }
+
+    public string Name => ModelName;
+
+    public string FileName => "model.zip";
+
+    public IReadOnlyDictionary<string, string> Describe() => _options.Describe();
+
+    public IReadOnlyDictionary<string, string> Libraries() => new Dictionary<string, string>
+    {
+        ["Microsoft.ML.LightGbm"] = typeof(LightGbmRegressionTrainer).Assembly.GetName().Version?.ToString() ?? "?",
+    };
+
+    public void Train(DartDataset train, DartDataset validation, int threads, CancellationToken cancellationToken)
+    {
+        _featureCount = train.FeatureCount;
+        var trainer = _ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+        {
+            LabelColumnName = nameof(FeatureRow.Label),
+            FeatureColumnName = nameof(FeatureRow.Features),
+            NumberOfLeaves = _options.Leaves,
+            LearningRate = _options.LearningRate,
+            NumberOfIterations = _options.Rounds,
+            MinimumExampleCountPerLeaf = _options.MinimumRowsPerLeaf,
+            EarlyStoppingRound = _options.EarlyStoppingRounds,
+            Seed = _options.Seed,
+            NumberOfThreads = threads,
+            Silent = true,
+            Booster = new GradientBooster.Options { FeatureFraction = 0.8, L2Regularization = 1.0 },
+        });
+        cancellationToken.ThrowIfCancellationRequested();
+        var trainView = ToDataView(train);
+        _model = trainer.Fit(trainView, ToDataView(validation));
+        _schema = trainView.Schema;
+        _engines = null;
+    }
+
+    public float[] Predict(DartDataset rows)
+    {
+        var model = _model ?? throw new InvalidOperationException("The LightGBM model is not trained or loaded.");
+        return [.. model.Transform(ToDataView(rows)).GetColumn<float>(nameof(ScoreRow.Score))];
+    }
+
+    public float Predict(ReadOnlySpan<float> features)
+    {
+        var pool = _engines ??= new DefaultObjectPool<PredictionEngine<FeatureRow, ScoreRow>>(new EnginePolicy(this), Environment.ProcessorCount * 2);
+        var engine = pool.Get();
+        try
+        {
+            return engine.Predict(new FeatureRow { Features = features.ToArray() }).Score;
+        }
+        finally
+        {
+            pool.Return(engine);
+        }
+    }
+
+    public void Save(Stream destination) =>
+        _ml.Model.Save(_model ?? throw new InvalidOperationException("Nothing to save: the model is not trained."), _schema, destination);
+
+    public static LightGbmDartModel Load(Stream source, int featureCount, LightGbmOptions options)
+    {
+        var model = new LightGbmDartModel(options) { _featureCount = featureCount };
+        model._model = model._ml.Model.Load(source, out model._schema);
+        return model;
+    }
+
+    public void Dispose()
+    {
+    }
+
+    private IDataView ToDataView(DartDataset data)
+    {
+        var schema = SchemaDefinition.Create(typeof(FeatureRow));
+        schema[nameof(FeatureRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, data.FeatureCount);
+        var rows = Enumerable.Range(0, data.Count).Select(i => new FeatureRow { Label = data.Target[i], Features = data.Row(i).ToArray() });
+        return _ml.Data.LoadFromEnumerable(rows, schema);
+    }
+
+    private PredictionEngine<FeatureRow, ScoreRow> CreateEngine()
+    {
+        var schema = SchemaDefinition.Create(typeof(FeatureRow));
+        schema[nameof(FeatureRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, _featureCount);
+        return _ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(_model, inputSchemaDefinition: schema);
+    }
+
+    private sealed class EnginePolicy(LightGbmDartModel owner) : PooledObjectPolicy<PredictionEngine<FeatureRow, ScoreRow>>
+    {
+        public override PredictionEngine<FeatureRow, ScoreRow> Create() => owner.CreateEngine();
+
+        public override bool Return(PredictionEngine<FeatureRow, ScoreRow> obj) => true;
+    }
+
+    internal sealed class FeatureRow
+    {
+        public float Label { get; set; }
+
+        public float[] Features { get; set; } = [];
+    }
+
+    internal sealed class ScoreRow
+    {
+        public float Score { get; set; }
+    }
+}
+
+/// <summary>LightGBM's parameters, with the defaults the training runs use.</summary>
+public sealed record LightGbmOptions(int Leaves = 31, double LearningRate = 0.05, int Rounds = 500, int MinimumRowsPerLeaf = 50, int EarlyStoppingRounds = 50, int Seed = 7)
+{
+    public IReadOnlyDictionary<string, string> Describe() => new Dictionary<string, string>
+    {
+        ["leaves"] = Leaves.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["learningRate"] = LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["rounds"] = Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["minimumRowsPerLeaf"] = MinimumRowsPerLeaf.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["earlyStoppingRounds"] = EarlyStoppingRounds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["seed"] = Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
