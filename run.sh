@@ -11,6 +11,8 @@ if ! command -v dotnet >/dev/null; then
   exit 1
 fi
 
+source scripts/native-deps.sh
+
 # A development API key for this machine, generated once into the AppHost's user secrets. The
 # gateway gets only its hash and honours it only in the Development environment.
 secret_name="Ercot:DevelopmentApiKey"

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+source scripts/native-deps.sh
 source scripts/azurite.sh
 source scripts/postgres.sh
 trap 'kill "$AZURITE_PID" 2>/dev/null || true; stop_postgres' EXIT

@@ -9,9 +9,13 @@ public abstract class DartModelContract
 
     protected abstract IDartModel Load(Stream file, int featureCount);
 
+    /// <summary>Why this model cannot run here (a missing native library), or <see langword="null"/>.</summary>
+    protected virtual string? SkipReason => null;
+
     [SkippableFact]
     public void Model_LearnsAKnownSignal_AndBeatsZeroOnHeldOutRows()
     {
+        Skip.If(SkipReason is not null, SkipReason);
         using var model = Create();
         model.Train(SyntheticDart.Create(3_000, 1, new(2024, 1, 1)), SyntheticDart.Create(600, 2, new(2024, 4, 1)), threads: 2, CancellationToken.None);
         var test = SyntheticDart.Create(600, 3, new(2024, 5, 1));
@@ -26,6 +30,7 @@ public abstract class DartModelContract
     [SkippableFact]
     public void SavedAndLoaded_PredictsTheSame_AndSingleRowsAgreeWithBatches()
     {
+        Skip.If(SkipReason is not null, SkipReason);
         using var model = Create();
         model.Train(SyntheticDart.Create(1_500, 4, new(2024, 1, 1)), SyntheticDart.Create(300, 5, new(2024, 3, 1)), threads: 2, CancellationToken.None);
         var test = SyntheticDart.Create(200, 6, new(2024, 4, 1));
@@ -51,4 +56,23 @@ public sealed class LightGbmDartModelTests : DartModelContract
     protected override IDartModel Create() => new LightGbmDartModel(Options);
 
     protected override IDartModel Load(Stream file, int featureCount) => LightGbmDartModel.Load(file, featureCount, Options);
+}
+
+public sealed class XGBoostDartModelTests : DartModelContract
+{
+    private static readonly Ercot.Training.Trainers.XGBoost.XGBoostOptions Options = new(Rounds: 300, MaxDepth: 4, MinChildWeight: 1);
+
+    protected override IDartModel Create() => new Ercot.Training.Trainers.XGBoost.XGBoostDartModel(Options);
+
+    protected override IDartModel Load(Stream file, int featureCount) => Ercot.Training.Trainers.XGBoost.XGBoostDartModel.Load(file, featureCount, Options);
+
+    protected override string? SkipReason => System.Runtime.InteropServices.NativeLibrary.TryLoad("libxgboost.so.0", out var handle)
+        ? Free(handle)
+        : "libxgboost.so.0 is not installed; ./test.sh installs Debian's libxgboost0.";
+
+    private static string? Free(IntPtr handle)
+    {
+        System.Runtime.InteropServices.NativeLibrary.Free(handle);
+        return null;
+    }
 }

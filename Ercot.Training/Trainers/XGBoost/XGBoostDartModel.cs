@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using static Ercot.Training.Trainers.XGBoost.XGBoostNative;
+
+namespace Ercot.Training.Trainers.XGBoost;
+
+/// <summary>
+/// Histogram gradient-boosted trees through XGBoost's C API: pseudo-Huber loss (DART has fat tails),
+/// early stopping on the validation block's MAE, the booster cut to its best round, saved as UBJSON.
+/// Batches predict through a DMatrix; single rows in place, which XGBoost allows from many threads.
+/// </summary>
+public sealed class XGBoostDartModel : IDartModel
+{
+    public const string ModelName = "xgboost";
+
+    private readonly XGBoostOptions _options;
+    private BoosterHandle? _booster;
+    private int _featureCount;
+
+    public XGBoostDartModel(XGBoostOptions options) => _options = options;
+
+    public string Name => ModelName;
+
+    public string FileName => "model.ubj";
+
+    public IReadOnlyDictionary<string, string> Describe() => _options.Describe();
+
+    public IReadOnlyDictionary<string, string> Libraries() => new Dictionary<string, string> { ["libxgboost"] = "libxgboost.so.0 (Debian libxgboost0)" };
+
+    public void Train(DartDataset train, DartDataset validation, int threads, CancellationToken cancellationToken)
+    {
+        _featureCount = train.FeatureCount;
+        using var trainMatrix = Matrix(train, withLabels: true);
+        using var validMatrix = Matrix(validation, withLabels: true);
+        Check(XGBoosterCreate([trainMatrix.DangerousGetHandle(), validMatrix.DangerousGetHandle()], 2, out var booster), "XGBoosterCreate");
+        using (booster)
+        {
+            foreach (var (parameter, value) in _options.Parameters(threads))
+            {
+                Check(XGBoosterSetParam(booster, parameter, value), $"XGBoosterSetParam({parameter})");
+            }
+            var name = Marshal.StringToCoTaskMemUTF8("valid");
+            try
+            {
+                var best = (Round: -1, Mae: double.PositiveInfinity);
+                for (var round = 0; round < _options.Rounds && round - best.Round <= _options.EarlyStoppingRounds; round++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Check(XGBoosterUpdateOneIter(booster, round, trainMatrix), "XGBoosterUpdateOneIter");
+                    Check(XGBoosterEvalOneIter(booster, round, [validMatrix.DangerousGetHandle()], [name], 1, out var result), "XGBoosterEvalOneIter");
+                    var mae = ParseMetric(Marshal.PtrToStringUTF8(result)!);
+                    if (mae < best.Mae)
+                    {
+                        best = (round, mae);
+                    }
+                }
+                Check(XGBoosterSlice(booster, 0, best.Round + 1, 1, out var sliced), "XGBoosterSlice");
+                _booster?.Dispose();
+                _booster = sliced;
+            }
+            finally
+            {
+                Marshal.FreeCoTaskMem(name);
+            }
+        }
+    }
+
+    public float[] Predict(DartDataset rows)
+    {
+        var booster = _booster ?? throw new InvalidOperationException("The XGBoost model is not trained or loaded.");
+        using var matrix = Matrix(rows, withLabels: false);
+        Check(XGBoosterPredictFromDMatrix(booster, matrix, """{"type": 0, "training": false, "iteration_begin": 0, "iteration_end": 0, "strict_shape": false}""",
+            out _, out _, out var result), "XGBoosterPredictFromDMatrix");
+        var predictions = new float[rows.Count];
+        Marshal.Copy(result, predictions, 0, predictions.Length);
+        return predictions;
+    }
+
+    public unsafe float Predict(ReadOnlySpan<float> features)
+    {
+        var booster = _booster ?? throw new InvalidOperationException("The XGBoost model is not trained or loaded.");
+        fixed (float* values = features)
+        {
+            var array = $$"""{"data": [{{(ulong)values}}, true], "shape": [1, {{features.Length}}], "typestr": "<f4", "version": 3}""";
+            // cache_id 0: no per-thread prediction cache, so many threads may predict at once.
+            Check(XGBoosterPredictFromDense(booster, array, """{"type": 0, "training": false, "iteration_begin": 0, "iteration_end": 0, "strict_shape": false, "missing": NaN, "cache_id": 0}""",
+                IntPtr.Zero, out _, out _, out var result), "XGBoosterPredictFromDense");
+            return *(float*)result;
+        }
+    }
+
+    public void Save(Stream destination)
+    {
+        var booster = _booster ?? throw new InvalidOperationException("Nothing to save: the model is not trained.");
+        Check(XGBoosterSaveModelToBuffer(booster, """{"format": "ubj"}""", out var length, out var buffer), "XGBoosterSaveModelToBuffer");
+        var bytes = new byte[length];
+        Marshal.Copy(buffer, bytes, 0, bytes.Length);
+        destination.Write(bytes);
+    }
+
+    public static XGBoostDartModel Load(Stream source, int featureCount, XGBoostOptions options)
+    {
+        using var copy = new MemoryStream();
+        source.CopyTo(copy);
+        Check(XGBoosterCreate([], 0, out var booster), "XGBoosterCreate");
+        Check(XGBoosterLoadModelFromBuffer(booster, copy.GetBuffer().AsSpan(0, (int)copy.Length), (ulong)copy.Length), "XGBoosterLoadModelFromBuffer");
+        return new XGBoostDartModel(options) { _booster = booster, _featureCount = featureCount };
+    }
+
+    public void Dispose() => _booster?.Dispose();
+
+    private static DMatrixHandle Matrix(DartDataset data, bool withLabels)
+    {
+        Check(XGDMatrixCreateFromMat(data.Features, (ulong)data.Count, (ulong)data.FeatureCount, float.NaN, out var matrix), "XGDMatrixCreateFromMat");
+        if (withLabels)
+        {
+            Check(XGDMatrixSetFloatInfo(matrix, "label", data.Target, (ulong)data.Count), "XGDMatrixSetFloatInfo(label)");
+        }
+        return matrix;
+    }
+
+    // "[12]\tvalid-mae:3.141593"
+    private static double ParseMetric(string evaluation) =>
+        double.Parse(evaluation[(evaluation.LastIndexOf(':') + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture);
+}
+
+/// <summary>XGBoost's parameters, with the defaults the training runs use.</summary>
+public sealed record XGBoostOptions(int MaxDepth = 6, double LearningRate = 0.05, int Rounds = 500, int EarlyStoppingRounds = 50, double MinChildWeight = 5, int Seed = 7)
+{
+    public IEnumerable<(string Name, string Value)> Parameters(int threads)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        yield return ("tree_method", "hist");
+        yield return ("objective", "reg:pseudohubererror");
+        yield return ("eval_metric", "mae");
+        yield return ("max_depth", MaxDepth.ToString(invariant));
+        yield return ("eta", LearningRate.ToString(invariant));
+        yield return ("min_child_weight", MinChildWeight.ToString(invariant));
+        yield return ("subsample", "0.8");
+        yield return ("colsample_bytree", "0.8");
+        yield return ("seed", Seed.ToString(invariant));
+        yield return ("nthread", threads.ToString(invariant));
+        yield return ("verbosity", "0");
+    }
+
+    public IReadOnlyDictionary<string, string> Describe() => Parameters(threads: 0)
+        .Where(parameter => parameter.Name is not ("nthread" or "verbosity"))
+        .Append((Name: "rounds", Value: Rounds.ToString(CultureInfo.InvariantCulture)))
+        .Append((Name: "earlyStoppingRounds", Value: EarlyStoppingRounds.ToString(CultureInfo.InvariantCulture)))
+        .ToDictionary(parameter => parameter.Name, parameter => parameter.Value);
+}
