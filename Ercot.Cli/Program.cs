@@ -8,6 +8,7 @@ var root = new RootCommand(
     ImportCommand.Create(),
     SimulateCommand.Create(),
     BuildFeaturesCommand.Create(),
+    TrainCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -17,6 +17,8 @@ public sealed class ModelRegistry(IArtifactStore artifacts)
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        // Some metrics are undefined on some blocks (R² of a constant series): NaN is written as "NaN".
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter() },
     };
 

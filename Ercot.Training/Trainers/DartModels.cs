@@ -1,0 +1,23 @@
+using Ercot.Training.Trainers.XGBoost;
+
+namespace Ercot.Training.Trainers;
+
+/// <summary>The models a run can train, by registry name.</summary>
+public static class DartModels
+{
+    public static readonly IReadOnlyList<string> Names = [LightGbmDartModel.ModelName, XGBoostDartModel.ModelName];
+
+    public static IDartModel Create(string name) => name switch
+    {
+        LightGbmDartModel.ModelName => new LightGbmDartModel(new LightGbmOptions()),
+        XGBoostDartModel.ModelName => new XGBoostDartModel(new XGBoostOptions()),
+        _ => throw new TrainingDataException($"Unknown model '{name}'; known models: {string.Join(", ", Names)}."),
+    };
+
+    public static IDartModel Load(string name, Stream file, int featureCount) => name switch
+    {
+        LightGbmDartModel.ModelName => LightGbmDartModel.Load(file, featureCount, new LightGbmOptions()),
+        XGBoostDartModel.ModelName => XGBoostDartModel.Load(file, featureCount, new XGBoostOptions()),
+        _ => throw new TrainingDataException($"Unknown model '{name}'; known models: {string.Join(", ", Names)}."),
+    };
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using Ercot.Core.Models;
+using Ercot.Training.Evaluation;
+using Ercot.Training.Registry;
+
+namespace Ercot.Training.Trainers;
+
+/// <summary>What to train: models over operating days <see cref="From"/>..<see cref="To"/>, split by time.</summary>
+public sealed record TrainingRequest(DateOnly From, DateOnly To, IReadOnlyList<string> Models, DateOnly? ValidationFrom = null, DateOnly? TestFrom = null);
+
+/// <summary>One model's outcome: its registry version and role, and its evaluation on validation and test.</summary>
+public sealed record ModelOutcome(string Model, string Version, ModelRole Role, string RoleReason, EvaluationReport Validation, EvaluationReport Test, double Seconds);
+
+/// <summary>A run's outcome: the split, each model's, and the ensemble mean's test evaluation.</summary>
+public sealed record TrainingOutcome(TrainingSplit Split, int TrainRows, int ValidationRows, int TestRows, IReadOnlyList<ModelOutcome> Models, EvaluationReport EnsembleTest, double Seconds);
+
+/// <summary>
+/// A training run: loads the feature store for the range, splits it by time, trains the models in
+/// parallel with thread budgets that add up to the machine's cores, evaluates each and their mean on
+/// the same rows, and publishes each to the registry — as champion only if it beats the zero forecast
+/// and the current champion scored on the same validation rows.
+/// </summary>
+public sealed class TrainingRunner(FeatureStoreReader features, ModelRegistry registry, TimeProvider time)
+{
+    public const int MinimumTrainRows = 500;
+    public const int MinimumValidationRows = 48;
+
+    public async Task<TrainingOutcome> RunAsync(TrainingRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var models = request.Models.Distinct().ToList();
+        if (models.Count == 0)
+        {
+            throw new TrainingDataException($"No model to train; choose from {string.Join(", ", DartModels.Names)}.");
+        }
+        models.ForEach(name => DartModels.Create(name).Dispose());
+        var split = TrainingSplit.Of(request.From, request.To, request.ValidationFrom, request.TestFrom);
+        progress?.Report($"loading features {request.From:yyyy-MM-dd}..{request.To:yyyy-MM-dd}");
+        var (data, schemaHash) = await features.LoadAsync(request.From, request.To, cancellationToken);
+        var train = data.Between(split.Train.From, split.Train.To);
+        var validation = data.Between(split.Validation.From, split.Validation.To);
+        var test = data.Between(split.Test.From, split.Test.To);
+        if (train.Count < MinimumTrainRows || validation.Count < MinimumValidationRows || test.Count == 0)
+        {
+            throw new TrainingDataException(
+                $"Too few rows with a known DART: {train.Count} to train (at least {MinimumTrainRows}), {validation.Count} to validate (at least {MinimumValidationRows}), {test.Count} to test (at least 1).");
+        }
+
+        var threads = Threads(Environment.ProcessorCount, models.Count);
+        progress?.Report($"training {string.Join(", ", models)} on {train.Count:N0} rows, {threads.Sum()} threads");
+        var trained = await Task.WhenAll(models.Select((name, i) => Task.Run(() =>
+        {
+            var started = Stopwatch.StartNew();
+            var model = DartModels.Create(name);
+            model.Train(train, validation, threads[i], cancellationToken);
+            progress?.Report($"{name} trained in {started.Elapsed.TotalSeconds:F1} s");
+            return (Model: model, ValidationPredictions: model.Predict(validation), TestPredictions: model.Predict(test), Seconds: started.Elapsed.TotalSeconds);
+        }, cancellationToken)));
+
+        var outcomes = new List<ModelOutcome>();
+        foreach (var (model, validationPredictions, testPredictions, seconds) in trained)
+        {
+            using (model)
+            {
+                outcomes.Add(await PublishAsync(model, validationPredictions, testPredictions, seconds, validation, test, split, schemaHash, cancellationToken));
+            }
+        }
+        var ensemble = Enumerable.Range(0, test.Count).Select(i => (double)trained.Average(t => t.TestPredictions[i])).ToList();
+        return new TrainingOutcome(split, train.Count, validation.Count, test.Count, outcomes,
+            ForecastEvaluation.EvaluateAll(Rows(test), ensemble), clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Cores shared out among the models, the remainder to the first ones; at least one each.</summary>
+    public static int[] Threads(int cores, int models) =>
+        [.. Enumerable.Range(0, models).Select(i => Math.Max(1, cores / models + (i < cores % models ? 1 : 0)))];
+
+    private async Task<ModelOutcome> PublishAsync(
+        IDartModel model, float[] validationPredictions, float[] testPredictions, double seconds,
+        DartDataset validation, DartDataset test, TrainingSplit split, string schemaHash, CancellationToken cancellationToken)
+    {
+        var validationReport = ForecastEvaluation.EvaluateAll(Rows(validation), [.. validationPredictions.Select(p => (double)p)]);
+        var testReport = ForecastEvaluation.EvaluateAll(Rows(test), [.. testPredictions.Select(p => (double)p)]);
+        var zeroMae = validation.Target.Average(y => Math.Abs((double)y));
+        var (isChampion, reason) = ChampionRule.Decide(validationReport.Overall.Mae, zeroMae, await ChampionMaeAsync(model.Name, validation, schemaHash, cancellationToken));
+        var metadata = new ModelMetadata(
+            model.Name, ModelRegistry.NewVersion(time.GetUtcNow()), time.GetUtcNow(), model.FileName, schemaHash, validation.FeatureNames,
+            split.Train, split.Validation, split.Test, model.Describe(), Metrics(validationReport.Overall), Metrics(testReport.Overall),
+            model.Libraries(), $"{Environment.ProcessorCount} CPU cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}", Math.Round(seconds, 2),
+            isChampion ? ModelRole.Champion : ModelRole.Challenger, reason);
+        using var file = new MemoryStream();
+        model.Save(file);
+        await registry.PublishAsync(metadata, () => new MemoryStream(file.ToArray()), cancellationToken);
+        return new ModelOutcome(model.Name, metadata.Version, metadata.Role, reason, validationReport, testReport, seconds);
+    }
+
+    /// <summary>The current champion's MAE on these validation rows, when it was trained on the same feature schema.</summary>
+    private async Task<double?> ChampionMaeAsync(string name, DartDataset validation, string schemaHash, CancellationToken cancellationToken)
+    {
+        if (!(await registry.ReadChampionsAsync(cancellationToken)).Models.TryGetValue(name, out var entry)
+            || await registry.ReadMetadataAsync(name, entry.Version, cancellationToken) is not { } metadata
+            || metadata.FeatureSchemaHash != schemaHash)
+        {
+            return null;
+        }
+        await using var file = await registry.OpenModelFileAsync(metadata, cancellationToken);
+        if (file is null)
+        {
+            return null;
+        }
+        using var champion = DartModels.Load(name, file, validation.FeatureCount);
+        var predictions = champion.Predict(validation);
+        return validation.Target.Zip(predictions, (y, p) => Math.Abs((double)y - p)).Average();
+    }
+
+    private static List<EvaluationRow> Rows(DartDataset data) =>
+        [.. Enumerable.Range(0, data.Count).Select(i => new EvaluationRow(data.Points[i], data.HoursUtc[i], data.HourEndings[i], data.Target[i], data.WeekAgo[i]))];
+
+    private static Dictionary<string, double> Metrics(ForecastMetrics metrics) => new()
+    {
+        ["mae"] = metrics.Mae,
+        ["rmse"] = metrics.Rmse,
+        ["r2"] = metrics.R2,
+        ["signAccuracy"] = metrics.SignAccuracy,
+        ["rmaeVsZero"] = metrics.RelativeMaeVsZero,
+        ["rmaeVsWeekAgo"] = metrics.RelativeMaeVsWeekAgo ?? double.NaN,
+        ["dmPValue"] = metrics.DieboldMarianoPValue,
+    };
+}
