@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Training benchmark: each model alone (all cores) on ~1M simulated feature rows (8 years x 15 points,
-# built once into .tools/bench/ by bench/build-features.sh's store): wall time and peak RSS, medians of
-# several runs. Then the real sample: train Jan-Aug 2024, validate Sep, test Oct-Dec, the metrics table.
+# built once into .tools/bench/): wall time and peak RSS, medians of several runs, and the deep model's
+# seconds per epoch. Then the real sample: train Jan-Aug 2024, validate Sep, test Oct-Dec, the metrics.
 # Usage: bench/train.sh [runs=3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,12 +21,14 @@ fi
 work=$(mktemp -d -t ercot-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-for model in lightgbm xgboost; do
+for model in lightgbm xgboost deep; do
   : >"$work/runs"
   for run in $(seq 1 "$runs"); do
     rm -rf "$features/models"
-    timed "$work/out" dotnet "$cli" train --from 2017-01-01 --to 2024-12-31 --models "$model" --artifacts "$features"
-    printf '%s run %d: %6.1f s wall, peak RSS %5s MiB — %s\n' "$model" "$run" "$wall" "$rss_mib" "$(head -n 1 "$work/out")"
+    /usr/bin/time -f '%e %M' -o "$work/time" dotnet "$cli" train --from 2017-01-01 --to 2024-12-31 --models "$model" --artifacts "$features" >"$work/out" 2>"$work/progress"
+    read -r wall rss <"$work/time"
+    rss_mib=$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')
+    printf '%s run %d: %6.1f s wall, peak RSS %5s MiB — %s\n' "$model" "$run" "$wall" "$rss_mib" "$(grep ' trained in ' "$work/progress")"
     echo "$wall $rss_mib" >>"$work/runs"
   done
   printf '%s, median of %d: %.1f s wall, peak RSS %s MiB\n' "$model" "$runs" "$(awk '{ print $1 }' "$work/runs" | median)" "$(awk '{ print $2 }' "$work/runs" | median)"

@@ -44,7 +44,7 @@ public abstract class DartModelContract
         Assert.Equal(batch, loaded.Predict(test));
         for (var i = 0; i < test.Count; i += 13)
         {
-            Assert.Equal(batch[i], loaded.Predict(test.Row(i)), 4);
+            Assert.Equal(batch[i], loaded.Predict(test.Points[i], test.Row(i)), 4);
         }
     }
 }
@@ -75,4 +75,13 @@ public sealed class XGBoostDartModelTests : DartModelContract
         System.Runtime.InteropServices.NativeLibrary.Free(handle);
         return null;
     }
+}
+
+public sealed class DeepDartModelTests : DartModelContract
+{
+    private static readonly Ercot.Training.Trainers.Deep.DeepOptions Options = new(Hidden: 64, MaxEpochs: 40, Patience: 6, BatchSize: 256, LearningRate: 3e-3);
+
+    protected override IDartModel Create() => new Ercot.Training.Trainers.Deep.DeepDartModel(Options);
+
+    protected override IDartModel Load(Stream file, int featureCount) => Ercot.Training.Trainers.Deep.DeepDartModel.Load(file, Options);
 }

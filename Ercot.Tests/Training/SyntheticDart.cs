@@ -2,10 +2,13 @@ using Ercot.Training.Trainers;
 
 namespace Ercot.Tests.Training;
 
-/// <summary>A small dataset with a known signal: target = 3·x0 − 2·x1 + x2·x3 + noise, some features missing.</summary>
+/// <summary>
+/// A small dataset with a known signal: target = 3·x0 − 2·x1 + x2·x3 + noise, some values missing,
+/// and the hour ending among the features as in the real schema.
+/// </summary>
 internal static class SyntheticDart
 {
-    public static readonly string[] Features = ["x0", "x1", "x2", "x3", "noise"];
+    public static readonly string[] Features = ["x0", "x1", "x2", "x3", "noise", "cal_hour_ending"];
 
     public static DartDataset Create(int rows, int seed, DateOnly firstDay)
     {
@@ -15,6 +18,7 @@ internal static class SyntheticDart
         for (var i = 0; i < rows; i++)
         {
             var x = Enumerable.Range(0, Features.Length).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+            x[5] = i / 2 % 24 + 1;
             target[i] = 3 * x[0] - 2 * x[1] + x[2] * x[3] + (float)(0.1 * (random.NextDouble() - 0.5));
             if (i % 17 == 0)
             {

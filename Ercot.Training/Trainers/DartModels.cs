@@ -1,3 +1,4 @@
+using Ercot.Training.Trainers.Deep;
 using Ercot.Training.Trainers.XGBoost;
 
 namespace Ercot.Training.Trainers;
@@ -5,12 +6,13 @@ namespace Ercot.Training.Trainers;
 /// <summary>The models a run can train, by registry name.</summary>
 public static class DartModels
 {
-    public static readonly IReadOnlyList<string> Names = [LightGbmDartModel.ModelName, XGBoostDartModel.ModelName];
+    public static readonly IReadOnlyList<string> Names = [LightGbmDartModel.ModelName, XGBoostDartModel.ModelName, DeepDartModel.ModelName];
 
     public static IDartModel Create(string name) => name switch
     {
         LightGbmDartModel.ModelName => new LightGbmDartModel(new LightGbmOptions()),
         XGBoostDartModel.ModelName => new XGBoostDartModel(new XGBoostOptions()),
+        DeepDartModel.ModelName => new DeepDartModel(new DeepOptions()),
         _ => throw new TrainingDataException($"Unknown model '{name}'; known models: {string.Join(", ", Names)}."),
     };
 
@@ -18,6 +20,7 @@ public static class DartModels
     {
         LightGbmDartModel.ModelName => LightGbmDartModel.Load(file, featureCount, new LightGbmOptions()),
         XGBoostDartModel.ModelName => XGBoostDartModel.Load(file, featureCount, new XGBoostOptions()),
+        DeepDartModel.ModelName => DeepDartModel.Load(file, new DeepOptions()),
         _ => throw new TrainingDataException($"Unknown model '{name}'; known models: {string.Join(", ", Names)}."),
     };
 }

@@ -22,7 +22,8 @@ public interface IDartModel : IDisposable
 
     float[] Predict(DartDataset rows);
 
-    float Predict(ReadOnlySpan<float> features);
+    /// <summary>One row: the settlement point (unknown points are allowed) and its features in schema order.</summary>
+    float Predict(string settlementPoint, ReadOnlySpan<float> features);
 
     void Save(Stream destination);
 }

@@ -68,7 +68,7 @@ public sealed class LightGbmDartModel : IDartModel
         return [.. model.Transform(ToDataView(rows)).GetColumn<float>(nameof(ScoreRow.Score))];
     }
 
-    public float Predict(ReadOnlySpan<float> features)
+    public float Predict(string settlementPoint, ReadOnlySpan<float> features)
     {
         var pool = _engines ??= new DefaultObjectPool<PredictionEngine<FeatureRow, ScoreRow>>(new EnginePolicy(this), Environment.ProcessorCount * 2);
         var engine = pool.Get();

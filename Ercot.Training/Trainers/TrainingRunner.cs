@@ -53,7 +53,9 @@ public sealed class TrainingRunner(FeatureStoreReader features, ModelRegistry re
             var started = Stopwatch.StartNew();
             var model = DartModels.Create(name);
             model.Train(train, validation, threads[i], cancellationToken);
-            progress?.Report($"{name} trained in {started.Elapsed.TotalSeconds:F1} s");
+            progress?.Report(model is Deep.DeepDartModel deep
+                ? $"{name} trained in {started.Elapsed.TotalSeconds:F1} s: {deep.EpochSeconds.Count} epochs, {deep.EpochSeconds.Average():F2} s per epoch on {deep.DeviceName}"
+                : $"{name} trained in {started.Elapsed.TotalSeconds:F1} s");
             return (Model: model, ValidationPredictions: model.Predict(validation), TestPredictions: model.Predict(test), Seconds: started.Elapsed.TotalSeconds);
         }, cancellationToken)));
 

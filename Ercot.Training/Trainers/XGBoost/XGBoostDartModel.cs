@@ -76,7 +76,7 @@ public sealed class XGBoostDartModel : IDartModel
         return predictions;
     }
 
-    public unsafe float Predict(ReadOnlySpan<float> features)
+    public unsafe float Predict(string settlementPoint, ReadOnlySpan<float> features)
     {
         var booster = _booster ?? throw new InvalidOperationException("The XGBoost model is not trained or loaded.");
         fixed (float* values = features)
