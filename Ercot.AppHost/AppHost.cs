@@ -6,13 +6,17 @@ var builder = DistributedApplication.CreateBuilder(args);
 var artifacts = builder.AddArtifactStore();
 var sources = builder.AddSourceStore();
 
+var training = builder.AddProject<Projects.Ercot_Training>(ResourceNames.Training)
+    .WithStore(artifacts)
+    // OpenMP threads that spin while waiting slow LightGBM and XGBoost down many times on small machines.
+    .WithEnvironment("OMP_WAIT_POLICY", "PASSIVE")
+    .WithRetrainNowCommand()
+    .WithHttpHealthCheck(HealthEndpoints.Ready);
+
 var features = builder.AddProject<Projects.Ercot_Features>(ResourceNames.Features)
     .WithStore(artifacts)
     .WithStore(sources)
-    .WithHttpHealthCheck(HealthEndpoints.Ready);
-
-var training = builder.AddProject<Projects.Ercot_Training>(ResourceNames.Training)
-    .WithStore(artifacts)
+    .WithReference(training)
     .WithHttpHealthCheck(HealthEndpoints.Ready);
 
 var inference = builder.AddProject<Projects.Ercot_Inference>(ResourceNames.Inference)

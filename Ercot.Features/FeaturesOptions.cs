@@ -11,7 +11,11 @@ public sealed class FeaturesOptions
     [Required]
     public string BuildCron { get; set; } = "15 9 * * *";
 
-    /// <summary>Time zone of the cron. Default: <c>America/Chicago</c>, ERCOT's.</summary>
+    /// <summary>Cron of the recurring <c>retrain</c> job (a feature build, then a training run). Default: the 1st of each month at 11:00.</summary>
+    [Required]
+    public string RetrainCron { get; set; } = "0 11 1 * *";
+
+    /// <summary>Time zone of the crons. Default: <c>America/Chicago</c>, ERCOT's.</summary>
     [Required]
     public string TimeZone { get; set; } = "America/Chicago";
 

@@ -1,4 +1,5 @@
 using Ercot.ServiceDefaults;
+using Ercot.Training.Apis;
 using Ercot.Training.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,5 +13,6 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapDefaultEndpoints();
+app.MapTrainingApi();
 
 app.Run();

@@ -1,4 +1,5 @@
 using Hangfire;
+using Ercot.ServiceDefaults;
 using Hangfire.PostgreSql;
 
 namespace Ercot.Features.Jobs;
@@ -20,6 +21,8 @@ public static class FeatureJobsExtensions
         }
 
         builder.Services.AddTransient<FeatureBuildJob>();
+        builder.Services.AddTransient<RetrainJob>();
+        builder.Services.AddHttpClient<TrainingClient>(client => client.BaseAddress = new Uri($"http://{ResourceNames.Training}"));
         builder.Services.AddHangfire(configuration =>
         {
             configuration

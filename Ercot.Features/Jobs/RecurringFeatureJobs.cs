@@ -9,11 +9,9 @@ internal sealed class RecurringFeatureJobs(IRecurringJobManager jobs, IOptions<F
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        jobs.AddOrUpdate<FeatureBuildJob>(
-            FeatureBuildJob.RecurringJobId,
-            job => job.BuildScheduledAsync(CancellationToken.None),
-            settings.BuildCron,
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone) });
+        var zone = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone) };
+        jobs.AddOrUpdate<FeatureBuildJob>(FeatureBuildJob.RecurringJobId, job => job.BuildScheduledAsync(CancellationToken.None), settings.BuildCron, zone);
+        jobs.AddOrUpdate<RetrainJob>(RetrainJob.RecurringJobId, job => job.RetrainAsync(CancellationToken.None), settings.RetrainCron, zone);
         return Task.CompletedTask;
     }
 

@@ -14,12 +14,9 @@ public sealed class FeatureBuildStatusStore(IArtifactStore artifacts)
 
     public static string PathOf(string id) => $"features/builds/{id}.json";
 
-    public async Task SaveAsync(FeatureBuildStatus status, CancellationToken cancellationToken = default) =>
-        await artifacts.WriteAsync(PathOf(status.Id), new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(status, Json)), cancellationToken);
+    public Task SaveAsync(FeatureBuildStatus status, CancellationToken cancellationToken = default) =>
+        artifacts.WriteJsonAsync(PathOf(status.Id), status, Json, cancellationToken);
 
-    public async Task<FeatureBuildStatus?> FindAsync(string id, CancellationToken cancellationToken = default)
-    {
-        await using var stream = await artifacts.TryOpenReadAsync(PathOf(id), cancellationToken);
-        return stream is null ? null : await JsonSerializer.DeserializeAsync<FeatureBuildStatus>(stream, Json, cancellationToken);
-    }
+    public Task<FeatureBuildStatus?> FindAsync(string id, CancellationToken cancellationToken = default) =>
+        artifacts.ReadJsonAsync<FeatureBuildStatus>(PathOf(id), Json, cancellationToken);
 }

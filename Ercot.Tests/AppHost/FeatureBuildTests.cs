@@ -76,6 +76,7 @@ public sealed class FeatureBuildTests(WholeAppFixture app)
         var page = await dashboard.Content.ReadAsStringAsync();
         Assert.Contains("Ercot jobs", page, StringComparison.Ordinal);
         Assert.Contains("build-features", page, StringComparison.Ordinal);
+        Assert.Contains("retrain", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await direct.GetAsync("/hangfire")).StatusCode);
     }
 

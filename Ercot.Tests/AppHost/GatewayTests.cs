@@ -81,14 +81,22 @@ public sealed class GatewayTests(WholeAppFixture app)
     }
 
     [Fact(Timeout = Timeout)]
-    public async Task ScoreKey_OnModelInfo_ReachesInference_WhichSaysNoModelIsPublished()
+    public async Task ScoreKey_OnModelInfo_ReachesInference()
     {
         using var gateway = Client(ResourceNames.Gateway, app.ScoreKey);
 
         var response = await gateway.GetAsync("/model/info");
 
-        var problem = await AssertProblemAsync(response, HttpStatusCode.NotFound);
-        Assert.Equal("No model published", problem.Title);
+        // Whether a training test has published a champion yet or not, the answer is the inference API's.
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            Assert.Equal("No model published", (await AssertProblemAsync(response, HttpStatusCode.NotFound)).Title);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("\"models\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
     }
 
     [Fact(Timeout = Timeout)]
@@ -105,7 +113,7 @@ public sealed class GatewayTests(WholeAppFixture app)
             rejected = response;
         }
 
-        Assert.All(statuses.Take(WholeAppFixture.LimitedRequestsPerMinute), status => Assert.Equal(HttpStatusCode.NotFound, status));
+        Assert.All(statuses.Take(WholeAppFixture.LimitedRequestsPerMinute), status => Assert.Contains(status, new[] { HttpStatusCode.OK, HttpStatusCode.NotFound }));
         await AssertProblemAsync(rejected!, HttpStatusCode.TooManyRequests);
         var retryAfter = rejected!.Headers.RetryAfter?.Delta;
         Assert.NotNull(retryAfter);
@@ -124,7 +132,7 @@ public sealed class GatewayTests(WholeAppFixture app)
 
         var response = await desk.GetAsync("/model/info");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.NotFound });
     }
 
     [Fact(Timeout = Timeout)]

@@ -39,14 +39,14 @@ public sealed class ServiceHealthTests(WholeAppFixture app)
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task Training_WithoutATrainer_IsDegraded_SayingSo()
+    public async Task Training_WithBuiltFeatures_IsReady()
     {
         using var client = app.CreateClient(ResourceNames.Training);
 
         var (status, checks) = await ReadHealthAsync(client);
 
-        Assert.Equal("Degraded", status);
-        Assert.Contains("no trainer", checks["training"].Description, StringComparison.Ordinal);
+        Assert.Equal("Healthy", status);
+        Assert.Equal("Healthy", checks["features-available"].Status);
     }
 
     [Fact(Timeout = 60_000)]

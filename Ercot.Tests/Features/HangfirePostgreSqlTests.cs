@@ -42,6 +42,8 @@ public sealed class HangfirePostgreSqlTests : IDisposable
                 var recurring = Assert.Single(connection.GetRecurringJobs(), job => job.Id == FeatureBuildJob.RecurringJobId);
                 Assert.Equal("15 9 * * *", recurring.Cron);
                 Assert.Equal("America/Chicago", recurring.TimeZoneId);
+                var retrain = Assert.Single(connection.GetRecurringJobs(), job => job.Id == RetrainJob.RecurringJobId);
+                Assert.Equal("0 11 1 * *", retrain.Cron);
             }
 
             var jobs = host.Services.GetRequiredService<IBackgroundJobClient>();

@@ -1,5 +1,7 @@
 using Ercot.Core.Storage;
 using Ercot.ServiceDefaults;
+using Ercot.Training.Registry;
+using Ercot.Training.Runs;
 using Ercot.Training.Trainers;
 
 namespace Ercot.Training.Extensions;
@@ -9,7 +11,22 @@ public static class TrainingServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddArtifactStore(ResourceNames.Blobs);
-        builder.Services.AddHealthChecks().AddCheck<TrainingReadinessHealthCheck>("training");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<FeatureStoreReader>();
+        builder.Services.AddSingleton<ModelRegistry>();
+        builder.Services.AddSingleton<TrainingRunner>();
+        builder.Services.AddSingleton<TrainingRunStore>();
+        builder.Services.AddSingleton<PendingRuns>();
+        builder.Services.AddHostedService<TrainingWorker>();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
+        builder.Services.AddHealthChecks().AddArtifactExistsCheck(
+            "features-available",
+            ArtifactPaths.FeatureSchema,
+            $"no features to train on: {ArtifactPaths.FeatureSchema} is not in the artifact store");
         return builder;
     }
 }

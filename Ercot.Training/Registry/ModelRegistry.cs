@@ -31,30 +31,21 @@ public sealed class ModelRegistry(IArtifactStore artifacts)
         {
             await artifacts.WriteAsync(RegistryPaths.Of(metadata.Model, metadata.Version, metadata.ModelFile), file, cancellationToken);
         }
-        await artifacts.WriteAsync(RegistryPaths.Of(metadata.Model, metadata.Version, RegistryPaths.Metadata),
-            new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(metadata, Json)), cancellationToken);
+        await artifacts.WriteJsonAsync(RegistryPaths.Of(metadata.Model, metadata.Version, RegistryPaths.Metadata), metadata, Json, cancellationToken);
         if (metadata.Role == ModelRole.Champion)
         {
             var pointer = (await ReadChampionsAsync(cancellationToken)).With(metadata.Model,
                 new ChampionEntry(metadata.Version, DateTimeOffset.UtcNow, metadata.ValidationMetrics.GetValueOrDefault("mae", double.NaN)));
-            await artifacts.WriteAsync(RegistryPaths.Champion, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(pointer, Json)), cancellationToken);
+            await artifacts.WriteJsonAsync(RegistryPaths.Champion, pointer, Json, cancellationToken);
         }
     }
 
-    public async Task<ChampionPointer> ReadChampionsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var stream = await artifacts.TryOpenReadAsync(RegistryPaths.Champion, cancellationToken);
-        return stream is null
-            ? ChampionPointer.Empty
-            : await JsonSerializer.DeserializeAsync<ChampionPointer>(stream, Json, cancellationToken) ?? ChampionPointer.Empty;
-    }
+    public async Task<ChampionPointer> ReadChampionsAsync(CancellationToken cancellationToken = default) =>
+        await artifacts.ReadJsonAsync<ChampionPointer>(RegistryPaths.Champion, Json, cancellationToken) ?? ChampionPointer.Empty;
 
     /// <summary>The metadata of a complete version, or <see langword="null"/> when the version is absent or incomplete.</summary>
-    public async Task<ModelMetadata?> ReadMetadataAsync(string model, string version, CancellationToken cancellationToken = default)
-    {
-        await using var stream = await artifacts.TryOpenReadAsync(RegistryPaths.Of(model, version, RegistryPaths.Metadata), cancellationToken);
-        return stream is null ? null : await JsonSerializer.DeserializeAsync<ModelMetadata>(stream, Json, cancellationToken);
-    }
+    public Task<ModelMetadata?> ReadMetadataAsync(string model, string version, CancellationToken cancellationToken = default) =>
+        artifacts.ReadJsonAsync<ModelMetadata>(RegistryPaths.Of(model, version, RegistryPaths.Metadata), Json, cancellationToken);
 
     public Task<Stream?> OpenModelFileAsync(ModelMetadata metadata, CancellationToken cancellationToken = default) =>
         artifacts.TryOpenReadAsync(RegistryPaths.Of(metadata.Model, metadata.Version, metadata.ModelFile), cancellationToken);

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Ercot.Gateway.Auth;
+using Ercot.ServiceDefaults;
+
+namespace Ercot.Tests.AppHost;
+
+/// <summary>Features, then a training run, through the gateway with an admin key, on the running application.</summary>
+[Collection(WholeAppCollection.Name)]
+public sealed class TrainingRunTests(WholeAppFixture app)
+{
+    [Fact(Timeout = 240_000)]
+    public async Task AdminKey_TrainsEveryModel_AndTheRunReportsTheirMetrics()
+    {
+        using var gateway = Client(app.AdminKey);
+        var build = await gateway.PostAsJsonAsync("/features/builds", new { from = "2024-06-01", to = "2024-07-05" });
+        Assert.Equal("Succeeded", (await FollowAsync(gateway, build.Headers.Location!.ToString())).GetProperty("state").GetString());
+
+        var started = await gateway.PostAsJsonAsync("/training/runs", new { from = "2024-06-01", to = "2024-07-05", validationFrom = "2024-06-20", testFrom = "2024-06-28" });
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var run = await FollowAsync(gateway, started.Headers.Location!.ToString());
+
+        Assert.Equal("Succeeded", run.GetProperty("state").GetString());
+        var models = run.GetProperty("result").GetProperty("models").EnumerateArray().ToList();
+        Assert.Equal(["lightgbm", "xgboost", "deep"], models.Select(model => model.GetProperty("model").GetString()));
+        Assert.All(models, model => Assert.True(model.GetProperty("test").GetProperty("mae").GetDouble() > 0));
+        var recent = await gateway.GetFromJsonAsync<JsonElement>("/training/runs");
+        Assert.Contains(recent.EnumerateArray(), item => item.GetProperty("id").GetString() == run.GetProperty("id").GetString());
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("""{"from":"2024-06-01","to":"2024-07-05","models":["randomforest"]}""", "Unknown model(s): randomforest")]
+    [InlineData("""{"from":"2024-07-05","to":"2024-06-01"}""", "is empty")]
+    public async Task BadRuns_Return400_NamingTheProblem(string body, string problem)
+    {
+        using var gateway = Client(app.AdminKey);
+
+        var response = await gateway.PostAsync("/training/runs", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(problem, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonElement> FollowAsync(HttpClient gateway, string location)
+    {
+        JsonElement status;
+        var deadline = DateTime.UtcNow.AddSeconds(180);
+        do
+        {
+            await Task.Delay(500);
+            status = await gateway.GetFromJsonAsync<JsonElement>(location);
+        }
+        while (status.GetProperty("state").GetString() is "Queued" or "Running" && DateTime.UtcNow < deadline);
+        return status;
+    }
+
+    private HttpClient Client(string key)
+    {
+        var client = app.CreateClient(ResourceNames.Gateway);
+        client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, key);
+        return client;
+    }
+}
