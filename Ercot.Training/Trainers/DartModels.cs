@@ -12,7 +12,7 @@ public static class DartModels
     {
         LightGbmDartModel.ModelName => new LightGbmDartModel(new LightGbmOptions()),
         XGBoostDartModel.ModelName => new XGBoostDartModel(new XGBoostOptions()),
-        DeepDartModel.ModelName => new DeepDartModel(new DeepOptions()),
+        DeepDartModel.ModelName => new DeepDartModel(DeepOptions.FromEnvironment()),
         _ => throw new TrainingDataException($"Unknown model '{name}'; known models: {string.Join(", ", Names)}."),
     };
 
@@ -20,7 +20,7 @@ public static class DartModels
     {
         LightGbmDartModel.ModelName => LightGbmDartModel.Load(file, featureCount, new LightGbmOptions()),
         XGBoostDartModel.ModelName => XGBoostDartModel.Load(file, featureCount, new XGBoostOptions()),
-        DeepDartModel.ModelName => DeepDartModel.Load(file, new DeepOptions()),
+        DeepDartModel.ModelName => DeepDartModel.Load(file, DeepOptions.FromEnvironment()),
         _ => throw new TrainingDataException($"Unknown model '{name}'; known models: {string.Join(", ", Names)}."),
     };
 }

@@ -27,7 +27,12 @@ public sealed class DeepDartModel : IDartModel
     public DeepDartModel(DeepOptions options)
     {
         _options = options;
-        _device = cuda.is_available() ? CUDA : CPU;
+        _device = options.Device switch
+        {
+            "cpu" => CPU,
+            "cuda" => CUDA,
+            _ => cuda.is_available() ? CUDA : CPU,
+        };
     }
 
     public string Name => ModelName;
@@ -61,7 +66,7 @@ public sealed class DeepDartModel : IDartModel
         var order = new Random(_options.Seed);
         var best = (Epoch: -1, Mae: double.PositiveInfinity, State: (Dictionary<string, Tensor>?)null);
         var epochs = new List<double>();
-        for (var epoch = 0; epoch < _options.MaxEpochs && epoch - best.Epoch <= _options.Patience; epoch++)
+        for (var epoch = 0; epoch < _options.MaxEpochs && (_options.FixedEpochs || epoch - best.Epoch <= _options.Patience); epoch++)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             network.train();
@@ -186,9 +191,29 @@ public sealed class DeepDartModel : IDartModel
     }
 }
 
-/// <summary>The deep model's parameters, with the defaults the training runs use.</summary>
-public sealed record DeepOptions(int Hidden = 128, double Dropout = 0.1, double LearningRate = 1e-3, int BatchSize = 1024, int MaxEpochs = 30, int Patience = 4, int Seed = 7)
+/// <summary>
+/// The deep model's parameters, with the defaults the training runs use. <see cref="Device"/> is
+/// <c>auto</c> (CUDA when available), <c>cpu</c> or <c>cuda</c>; <see cref="FixedEpochs"/> trains all
+/// <see cref="MaxEpochs"/> epochs (for timing) instead of stopping early.
+/// </summary>
+public sealed record DeepOptions(int Hidden = 128, double Dropout = 0.1, double LearningRate = 1e-3, int BatchSize = 1024, int MaxEpochs = 30, int Patience = 4, int Seed = 7,
+    string Device = "auto", bool FixedEpochs = false)
 {
+    /// <summary>The defaults, with <c>ERCOT_DEEP_DEVICE</c> and <c>ERCOT_DEEP_EPOCHS</c> (fixed epochs) applied when set.</summary>
+    public static DeepOptions FromEnvironment()
+    {
+        var options = new DeepOptions();
+        if (Environment.GetEnvironmentVariable("ERCOT_DEEP_DEVICE") is { Length: > 0 } device)
+        {
+            options = options with { Device = device.ToLowerInvariant() };
+        }
+        if (int.TryParse(Environment.GetEnvironmentVariable("ERCOT_DEEP_EPOCHS"), CultureInfo.InvariantCulture, out var epochs) && epochs > 0)
+        {
+            options = options with { MaxEpochs = epochs, FixedEpochs = true };
+        }
+        return options;
+    }
+
     public IReadOnlyDictionary<string, string> Describe() => new Dictionary<string, string>
     {
         ["hidden"] = Hidden.ToString(CultureInfo.InvariantCulture),
@@ -196,7 +221,7 @@ public sealed record DeepOptions(int Hidden = 128, double Dropout = 0.1, double 
         ["learningRate"] = LearningRate.ToString(CultureInfo.InvariantCulture),
         ["batchSize"] = BatchSize.ToString(CultureInfo.InvariantCulture),
         ["maxEpochs"] = MaxEpochs.ToString(CultureInfo.InvariantCulture),
-        ["patience"] = Patience.ToString(CultureInfo.InvariantCulture),
+        ["patience"] = FixedEpochs ? "none (fixed epochs)" : Patience.ToString(CultureInfo.InvariantCulture),
         ["loss"] = "huber(delta=1, standardized target)",
         ["seed"] = Seed.ToString(CultureInfo.InvariantCulture),
     };
