@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ercot.Gateway.Auth;
+using Aspire.Hosting;
 using Ercot.ServiceDefaults;
 
 namespace Ercot.Tests.AppHost;
@@ -27,6 +28,19 @@ public sealed class TrainingRunTests(WholeAppFixture app)
         Assert.All(models, model => Assert.True(model.GetProperty("test").GetProperty("mae").GetDouble() > 0));
         var recent = await gateway.GetFromJsonAsync<JsonElement>("/training/runs");
         Assert.Contains(recent.EnumerateArray(), item => item.GetProperty("id").GetString() == run.GetProperty("id").GetString());
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task RetrainNow_InTheAspireDashboard_QueuesARunOfTheLastTwoYears()
+    {
+        using var gateway = Client(app.AdminKey);
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var result = await app.App.ResourceCommands.ExecuteCommandAsync(ResourceNames.Training, "retrain-now");
+
+        Assert.True(result.Success, result.Message);
+        var runs = await gateway.GetFromJsonAsync<JsonElement>("/training/runs");
+        Assert.Contains(runs.EnumerateArray(), run => run.GetProperty("request").GetProperty("to").GetString() == yesterday);
     }
 
     [Theory(Timeout = 60_000)]
