@@ -58,48 +58,55 @@ public sealed class DeepDartModel : IDartModel
         random.manual_seed(_options.Seed);
         set_num_threads(threads);
         _normalization = DeepNormalization.Fit(train);
-        using var network = new DartNetwork(train.FeatureCount, _normalization.Points.Count + 1, _options.Hidden, _options.Dropout);
+        _network?.Dispose();
+        var network = _network = new DartNetwork(train.FeatureCount, _normalization.Points.Count + 1, _options.Hidden, _options.Dropout);
         network.to(_device);
         using var optimizer = optim.Adam(network.parameters(), _options.LearningRate);
         using var loss = nn.HuberLoss(delta: 1.0);
         var (features, points, hours, target) = Tensors(train);
-        var order = new Random(_options.Seed);
-        var best = (Epoch: -1, Mae: double.PositiveInfinity, State: (Dictionary<string, Tensor>?)null);
-        var epochs = new List<double>();
-        for (var epoch = 0; epoch < _options.MaxEpochs && (_options.FixedEpochs || epoch - best.Epoch <= _options.Patience); epoch++)
+        using (features)
+        using (points)
+        using (hours)
+        using (target)
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            network.train();
-            var shuffled = Enumerable.Range(0, train.Count).OrderBy(_ => order.Next()).ToArray();
-            for (var start = 0; start < shuffled.Length; start += _options.BatchSize)
+            var order = new Random(_options.Seed);
+            var best = (Epoch: -1, Mae: double.PositiveInfinity, State: new Dictionary<string, Tensor>());
+            var epochs = new List<double>();
+            for (var epoch = 0; epoch < _options.MaxEpochs && (_options.FixedEpochs || epoch - best.Epoch <= _options.Patience); epoch++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                using var scope = NewDisposeScope();
-                using var batch = tensor(shuffled.AsSpan(start, Math.Min(_options.BatchSize, shuffled.Length - start)).ToArray().Select(i => (long)i).ToArray(), device: _device);
-                optimizer.zero_grad();
-                var output = network.forward(features.index_select(0, batch), points.index_select(0, batch), hours.index_select(0, batch));
-                loss.forward(output, target.index_select(0, batch)).backward();
-                optimizer.step();
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                network.train();
+                var shuffled = Enumerable.Range(0, train.Count).OrderBy(_ => order.Next()).Select(i => (long)i).ToArray();
+                for (var start = 0; start < shuffled.Length; start += _options.BatchSize)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    using var scope = NewDisposeScope();
+                    var batch = tensor(shuffled[start..Math.Min(start + _options.BatchSize, shuffled.Length)], device: _device);
+                    optimizer.zero_grad();
+                    var output = network.forward(features.index_select(0, batch), points.index_select(0, batch), hours.index_select(0, batch));
+                    loss.forward(output, target.index_select(0, batch)).backward();
+                    optimizer.step();
+                }
+                var mae = validation.Target.Zip(Predict(validation), (y, p) => Math.Abs((double)y - p)).Average();
+                epochs.Add(clock.Elapsed.TotalSeconds);
+                if (mae < best.Mae)
+                {
+                    // Keep the best epoch's weights: early stopping returns them, not the last ones.
+                    foreach (var weights in best.State.Values)
+                    {
+                        weights.Dispose();
+                    }
+                    best = (epoch, mae, network.state_dict().ToDictionary(pair => pair.Key, pair => pair.Value.detach().clone()));
+                }
             }
-            _network = network;
-            var mae = validation.Target.Zip(Predict(validation), (y, p) => Math.Abs((double)y - p)).Average();
-            epochs.Add(clock.Elapsed.TotalSeconds);
-            if (mae < best.Mae)
+            network.load_state_dict(best.State);
+            foreach (var weights in best.State.Values)
             {
-                best.State?.Values.ToList().ForEach(t => t.Dispose());
-                best = (epoch, mae, network.state_dict().ToDictionary(pair => pair.Key, pair => pair.Value.detach().clone()));
+                weights.Dispose();
             }
+            EpochSeconds = epochs;
         }
-        network.load_state_dict(best.State!);
-        best.State!.Values.ToList().ForEach(t => t.Dispose());
-        features.Dispose();
-        points.Dispose();
-        hours.Dispose();
-        target.Dispose();
-        EpochSeconds = epochs;
-        _network = new DartNetwork(train.FeatureCount, _normalization.Points.Count + 1, _options.Hidden, _options.Dropout);
-        _network.load_state_dict(network.state_dict());
-        _network.to(_device).eval();
+        network.eval();
     }
 
     public float[] Predict(DartDataset rows)
