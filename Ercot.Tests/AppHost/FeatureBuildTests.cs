@@ -13,21 +13,14 @@ public sealed class FeatureBuildTests(WholeAppFixture app)
     [Fact(Timeout = 120_000)]
     public async Task AdminKey_StartsAFeatureBuild_AndFollowsItToCompletion()
     {
-        using var gateway = Client(app.AdminKey);
+        using var gateway = app.Gateway(app.AdminKey);
 
         var started = await gateway.PostAsJsonAsync("/features/builds", new { from = "2024-07-01", to = "2024-07-05" });
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var location = started.Headers.Location!.ToString();
         Assert.StartsWith("/features/builds/", location, StringComparison.Ordinal);
 
-        JsonElement status;
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        do
-        {
-            await Task.Delay(300);
-            status = await gateway.GetFromJsonAsync<JsonElement>(location);
-        }
-        while (status.GetProperty("state").GetString() is "Queued" or "Running" && DateTime.UtcNow < deadline);
+        var status = await WholeAppFixture.FollowAsync(gateway, location, TimeSpan.FromSeconds(90));
 
         Assert.Equal("Succeeded", status.GetProperty("state").GetString());
         var report = status.GetProperty("report");
@@ -42,7 +35,7 @@ public sealed class FeatureBuildTests(WholeAppFixture app)
     [InlineData("""{"from":"2009-01-01","to":"2009-01-02"}""", "is before 2010-01-01")]
     public async Task BadRange_Returns400_NamingTheProblem(string body, string problem)
     {
-        using var gateway = Client(app.AdminKey);
+        using var gateway = app.Gateway(app.AdminKey);
 
         var response = await gateway.PostAsync("/features/builds", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
@@ -53,7 +46,7 @@ public sealed class FeatureBuildTests(WholeAppFixture app)
     [Fact(Timeout = 60_000)]
     public async Task UnknownBuild_Returns404()
     {
-        using var gateway = Client(app.AdminKey);
+        using var gateway = app.Gateway(app.AdminKey);
 
         var response = await gateway.GetAsync("/features/builds/0123456789abcdef0123456789abcdef");
 
@@ -64,8 +57,8 @@ public sealed class FeatureBuildTests(WholeAppFixture app)
     public async Task HangfireDashboard_OpensOnlyForAnAdminKey_ThroughTheGateway()
     {
         using var anonymous = app.CreateClient(ResourceNames.Gateway);
-        using var trader = Client(app.ScoreKey);
-        using var admin = Client(app.AdminKey);
+        using var trader = app.Gateway(app.ScoreKey);
+        using var admin = app.Gateway(app.AdminKey);
         using var direct = app.CreateClient(ResourceNames.Features);
 
         var dashboard = await admin.GetAsync("/hangfire/recurring");
@@ -78,12 +71,5 @@ public sealed class FeatureBuildTests(WholeAppFixture app)
         Assert.Contains("build-features", page, StringComparison.Ordinal);
         Assert.Contains("retrain", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await direct.GetAsync("/hangfire")).StatusCode);
-    }
-
-    private HttpClient Client(string key)
-    {
-        var client = app.CreateClient(ResourceNames.Gateway);
-        client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, key);
-        return client;
     }
 }

@@ -14,13 +14,13 @@ public sealed class TrainingRunTests(WholeAppFixture app)
     [Fact(Timeout = 240_000)]
     public async Task AdminKey_TrainsEveryModel_AndTheRunReportsTheirMetrics()
     {
-        using var gateway = Client(app.AdminKey);
+        using var gateway = app.Gateway(app.AdminKey);
         var build = await gateway.PostAsJsonAsync("/features/builds", new { from = "2024-06-01", to = "2024-07-05" });
-        Assert.Equal("Succeeded", (await FollowAsync(gateway, build.Headers.Location!.ToString())).GetProperty("state").GetString());
+        Assert.Equal("Succeeded", (await WholeAppFixture.FollowAsync(gateway, build.Headers.Location!.ToString(), TimeSpan.FromSeconds(120))).GetProperty("state").GetString());
 
         var started = await gateway.PostAsJsonAsync("/training/runs", new { from = "2024-06-01", to = "2024-07-05", validationFrom = "2024-06-20", testFrom = "2024-06-28" });
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        var run = await FollowAsync(gateway, started.Headers.Location!.ToString());
+        var run = await WholeAppFixture.FollowAsync(gateway, started.Headers.Location!.ToString(), TimeSpan.FromSeconds(180));
 
         Assert.Equal("Succeeded", run.GetProperty("state").GetString());
         var models = run.GetProperty("result").GetProperty("models").EnumerateArray().ToList();
@@ -33,7 +33,7 @@ public sealed class TrainingRunTests(WholeAppFixture app)
     [Fact(Timeout = 60_000)]
     public async Task RetrainNow_InTheAspireDashboard_QueuesARunOfTheLastTwoYears()
     {
-        using var gateway = Client(app.AdminKey);
+        using var gateway = app.Gateway(app.AdminKey);
         var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var result = await app.App.ResourceCommands.ExecuteCommandAsync(ResourceNames.Training, "retrain-now");
@@ -48,7 +48,7 @@ public sealed class TrainingRunTests(WholeAppFixture app)
     [InlineData("""{"from":"2024-07-05","to":"2024-06-01"}""", "is empty")]
     public async Task BadRuns_Return400_NamingTheProblem(string body, string problem)
     {
-        using var gateway = Client(app.AdminKey);
+        using var gateway = app.Gateway(app.AdminKey);
 
         var response = await gateway.PostAsync("/training/runs", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
@@ -56,23 +56,5 @@ public sealed class TrainingRunTests(WholeAppFixture app)
         Assert.Contains(problem, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static async Task<JsonElement> FollowAsync(HttpClient gateway, string location)
-    {
-        JsonElement status;
-        var deadline = DateTime.UtcNow.AddSeconds(180);
-        do
-        {
-            await Task.Delay(500);
-            status = await gateway.GetFromJsonAsync<JsonElement>(location);
-        }
-        while (status.GetProperty("state").GetString() is "Queued" or "Running" && DateTime.UtcNow < deadline);
-        return status;
-    }
 
-    private HttpClient Client(string key)
-    {
-        var client = app.CreateClient(ResourceNames.Gateway);
-        client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, key);
-        return client;
-    }
 }

@@ -75,6 +75,28 @@ public sealed class WholeAppFixture : IAsyncLifetime
 
     public HttpClient CreateClient(string resource) => App.CreateHttpClient(resource);
 
+    /// <summary>A client of the gateway that sends <paramref name="key"/>.</summary>
+    public HttpClient Gateway(string key)
+    {
+        var client = App.CreateHttpClient(ResourceNames.Gateway);
+        client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, key);
+        return client;
+    }
+
+    /// <summary>Polls a build's or run's status until it leaves Queued and Running (or the time is up).</summary>
+    public static async Task<System.Text.Json.JsonElement> FollowAsync(HttpClient client, string location, TimeSpan timeout)
+    {
+        System.Text.Json.JsonElement status;
+        var deadline = DateTime.UtcNow + timeout;
+        do
+        {
+            await Task.Delay(300);
+            status = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(client, location);
+        }
+        while (status.GetProperty("state").GetString() is "Queued" or "Running" && DateTime.UtcNow < deadline);
+        return status;
+    }
+
     /// <summary>What <paramref name="resource"/> has written to its console so far, a line a record.</summary>
     public IReadOnlyList<string> ConsoleOf(string resource) => App.Services.GetFakeLogCollector().GetSnapshot()
         .Where(record => record.Category?.EndsWith($".Resources.{resource}", StringComparison.Ordinal) == true)
