@@ -43,6 +43,19 @@ public sealed class TrainingRunTests(WholeAppFixture app)
         Assert.Contains(runs.EnumerateArray(), run => run.GetProperty("request").GetProperty("to").GetString() == yesterday);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task TheRetrainJobsClient_QueuesARun_AndReturnsWhereToFollowIt()
+    {
+        using var http = app.CreateClient(ResourceNames.Training);
+        var client = new Ercot.Features.Jobs.TrainingClient(http);
+
+        var location = await client.StartRunAsync(new Ercot.Core.Models.DateRange(new(2024, 6, 1), new(2024, 7, 5)), CancellationToken.None);
+
+        Assert.NotNull(location);
+        var status = await http.GetFromJsonAsync<JsonElement>(location.ToString());
+        Assert.Equal("2024-07-05", status.GetProperty("request").GetProperty("to").GetString());
+    }
+
     [Theory(Timeout = 60_000)]
     [InlineData("""{"from":"2024-06-01","to":"2024-07-05","models":["randomforest"]}""", "Unknown model(s): randomforest")]
     [InlineData("""{"from":"2024-07-05","to":"2024-06-01"}""", "is empty")]
