@@ -49,7 +49,7 @@ public sealed class TrainingRunTests(WholeAppFixture app)
         using var http = app.CreateClient(ResourceNames.Training);
         var client = new Ercot.Features.Jobs.TrainingClient(http);
 
-        var location = await client.StartRunAsync(new Ercot.Core.Models.DateRange(new(2024, 6, 1), new(2024, 7, 5)), CancellationToken.None);
+        var location = await client.StartRunAsync(new Ercot.Core.Models.DateRange(new(2024, 1, 1), new(2024, 7, 5)), CancellationToken.None);
 
         Assert.NotNull(location);
         var status = await http.GetFromJsonAsync<JsonElement>(location.ToString());
