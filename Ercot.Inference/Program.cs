@@ -14,5 +14,6 @@ app.UseStatusCodePages();
 
 app.MapDefaultEndpoints();
 app.MapModelInfoApi();
+app.MapScoreApi();
 
 app.Run();

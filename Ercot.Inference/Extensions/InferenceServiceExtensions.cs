@@ -1,6 +1,7 @@
 using Ercot.Core.Storage;
 using Ercot.Inference.Scoring;
 using Ercot.ServiceDefaults;
+using Ercot.Training.Registry;
 
 namespace Ercot.Inference.Extensions;
 
@@ -8,7 +9,20 @@ public static class InferenceServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<InferenceOptions>()
+            .BindConfiguration(InferenceOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.AddArtifactStore(ResourceNames.Blobs);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ModelRegistry>();
+        builder.Services.AddSingleton<ChampionHolder>();
+        builder.Services.AddHostedService<ChampionWatcher>();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
         builder.Services.AddHealthChecks().AddCheck<ModelsLoadedHealthCheck>("models");
         return builder;
     }
