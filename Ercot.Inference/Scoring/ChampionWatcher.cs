@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Ercot.Core.Models;
 using Ercot.Training.Registry;
 using Ercot.Training.Trainers;
@@ -35,13 +34,14 @@ internal sealed partial class ChampionWatcher(ModelRegistry registry, ChampionHo
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         var pointer = await registry.ReadChampionsAsync(cancellationToken);
-        var fingerprint = JsonSerializer.Serialize(pointer.Models.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => (pair.Key, pair.Value.Version)));
+        var fingerprint = string.Join(";", pointer.Models.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value.Version}"));
         if (pointer.Models.Count == 0 || holder.Current?.ChampionFingerprint == fingerprint)
         {
             return;
         }
         var loaded = new Dictionary<string, LoadedModel>();
-        foreach (var (name, entry) in pointer.Models)
+        // In the registry's model order, so that responses list the models the same way every time.
+        foreach (var (name, entry) in pointer.Models.OrderBy(pair => DartModels.Names.ToList().IndexOf(pair.Key)))
         {
             if (await registry.ReadMetadataAsync(name, entry.Version, cancellationToken) is not { } metadata)
             {

@@ -26,16 +26,15 @@ public sealed class ServiceHealthTests(WholeAppFixture app)
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task Inference_WithNoModel_IsDegraded_SayingNoModelIsLoaded()
+    public async Task Inference_WithChampionsLoaded_IsHealthy_SayingWhichItServes()
     {
         using var client = app.CreateClient(ResourceNames.Inference);
 
         var (status, checks) = await ReadHealthAsync(client);
 
-        Assert.Equal("Degraded", status);
-        Assert.Equal("Degraded", checks["models"].Status);
-        Assert.StartsWith("no model loaded", checks["models"].Description, StringComparison.Ordinal);
-        Assert.Equal("Healthy", checks["artifact-store"].Status);
+        Assert.Equal("Healthy", status);
+        Assert.StartsWith("serving ", checks["models"].Description, StringComparison.Ordinal);
+        Assert.Contains("lightgbm", checks["models"].Description, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 60_000)]

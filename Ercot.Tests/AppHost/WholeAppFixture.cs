@@ -31,6 +31,9 @@ public sealed class WholeAppFixture : IAsyncLifetime
     public string AdminKey { get; } = ApiKeyHash.NewKey();
     public string LimitedKey { get; } = ApiKeyHash.NewKey();
 
+    /// <summary>A score key with room for thousands of requests a minute, for the load-bearing tests.</summary>
+    public string BusyKey { get; } = ApiKeyHash.NewKey();
+
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The application has not started.");
 
     /// <summary>The local artifact folder every service of the application shares.</summary>
@@ -49,6 +52,9 @@ public sealed class WholeAppFixture : IAsyncLifetime
         await store.InitializeAsync();
         await new MarketSimulator(store).RunAsync(new SimulationRequest(new(2024, 5, 20), new(2024, 7, 5), SimulatedMarket.Select("2"), 42));
 
+        // Champions for the inference API: features for June, then every model trained on them.
+        await PublishChampionsAsync(store);
+
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Ercot_AppHost>(
         [
@@ -63,10 +69,12 @@ public sealed class WholeAppFixture : IAsyncLifetime
             // No dashboard listens in tests; exporting to it would make every service wait ~13 s on stop.
             builder.CreateResourceBuilder(project).WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
         }
+        builder.CreateResourceBuilder<ProjectResource>(ResourceNames.Inference).WithEnvironment("Inference__ChampionPollSeconds", "1");
         builder.CreateResourceBuilder<ProjectResource>(ResourceNames.Gateway)
             .WithApiKey(0, "trading-desk", ScoreKey, [ApiKeyScopes.Score])
             .WithApiKey(1, "ops", AdminKey, [ApiKeyScopes.Admin])
-            .WithApiKey(2, "burst-client", LimitedKey, [ApiKeyScopes.Score], LimitedRequestsPerMinute);
+            .WithApiKey(2, "burst-client", LimitedKey, [ApiKeyScopes.Score], LimitedRequestsPerMinute)
+            .WithApiKey(3, "busy-client", BusyKey, [ApiKeyScopes.Score], 1_000_000);
 
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
@@ -74,6 +82,28 @@ public sealed class WholeAppFixture : IAsyncLifetime
     }
 
     public HttpClient CreateClient(string resource) => App.CreateHttpClient(resource);
+
+    /// <summary>Builds June's features and publishes every model trained on them as champion (whatever its score).</summary>
+    private async Task PublishChampionsAsync(DuckDbErcotStore store)
+    {
+        var artifacts = new LocalArtifactStore(_artifacts.Path);
+        await new Ercot.Features.Pipeline.FeatureBuilder(store, artifacts, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Ercot.Features.Pipeline.FeatureBuilder>.Instance)
+            .BuildAsync(new Ercot.Features.Pipeline.FeatureBuildRequest(new(2024, 6, 1), new(2024, 6, 30)));
+        var registry = new Ercot.Training.Registry.ModelRegistry(artifacts);
+        var outcome = await new Ercot.Training.Trainers.TrainingRunner(new Ercot.Training.Trainers.FeatureStoreReader(artifacts), registry, TimeProvider.System)
+            .RunAsync(new Ercot.Training.Trainers.TrainingRequest(new(2024, 6, 1), new(2024, 6, 30), Ercot.Training.Trainers.DartModels.Names, new(2024, 6, 17), new(2024, 6, 24)));
+        foreach (var model in outcome.Models.Where(model => model.Role != Ercot.Core.Models.ModelRole.Champion))
+        {
+            var metadata = (await registry.ReadMetadataAsync(model.Model, model.Version))!;
+            var bytes = new MemoryStream();
+            await using (var file = (await registry.OpenModelFileAsync(metadata))!)
+            {
+                await file.CopyToAsync(bytes);
+            }
+            await registry.PublishAsync(metadata with { Role = Ercot.Core.Models.ModelRole.Champion, RoleReason = "made champion by the test fixture" }, () => new MemoryStream(bytes.ToArray()));
+        }
+    }
 
     /// <summary>A client of the gateway that sends <paramref name="key"/>.</summary>
     public HttpClient Gateway(string key)

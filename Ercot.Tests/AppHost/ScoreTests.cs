@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DuckDB.NET.Data;
+using Ercot.Core.Models;
+using Ercot.Core.Storage;
+using Ercot.Training.Registry;
+
+namespace Ercot.Tests.AppHost;
+
+/// <summary>Scoring through the gateway with a trader's key, on champions the fixture trained.</summary>
+[Collection(WholeAppCollection.Name)]
+public sealed class ScoreTests(WholeAppFixture app)
+{
+    /// <summary>A real feature row of the fixture's feature store, as a /score row.</summary>
+    private async Task<(string Point, DateTime Hour, Dictionary<string, double?> Features)> FeatureRowAsync()
+    {
+        var files = Path.Combine(app.ArtifactRoot, "features", "hourly_features.parquet", "delivery_month=2024-06", "*.parquet");
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * EXCLUDE (delivery_date, hour_ending, dst_flag, delivery_month, rt_source, dart) FROM read_parquet('{files}') WHERE delivery_hour_utc = TIMESTAMP '2024-06-28 20:00:00' ORDER BY settlement_point LIMIT 1";
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var features = new Dictionary<string, double?>();
+        for (var i = 2; i < reader.FieldCount; i++)
+        {
+            features[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetDouble(i);
+        }
+        return (reader.GetString(0), DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc), features);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ScoreKey_ScoresBothRequestShapes_WithEveryModelAndTheEnsemble()
+    {
+        using var gateway = app.Gateway(app.ScoreKey);
+        var (point, hour, features) = await FeatureRowAsync();
+        var flat = new Dictionary<string, object?>(features.Select(pair => KeyValuePair.Create(pair.Key, (object?)pair.Value)))
+        {
+            ["SettlementPoint"] = point,
+            ["TimestampHour"] = hour.ToString("O"),
+        };
+
+        var rows = await gateway.PostAsJsonAsync("/score", new { model = "ensemble", rows = new[] { new { settlementPoint = point, deliveryHour = hour, features } } });
+        var data = await gateway.PostAsJsonAsync("/score", new { data = new[] { flat } });
+
+        Assert.Equal(HttpStatusCode.OK, rows.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, data.StatusCode);
+        var first = await rows.Content.ReadFromJsonAsync<JsonElement>();
+        var second = await data.Content.ReadFromJsonAsync<JsonElement>();
+        var prediction = first.GetProperty("predictions")[0];
+        Assert.Equal(["lightgbm", "xgboost", "deep"], prediction.GetProperty("models").EnumerateObject().Select(model => model.Name));
+        Assert.Equal(prediction.GetProperty("dart").GetDouble(), second.GetProperty("predictions")[0].GetProperty("dart").GetDouble());
+        Assert.Equal(3, first.GetProperty("modelVersions").EnumerateObject().Count());
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ABadRequest_IsAProblemNamingWhatIsWrong_NeverA500()
+    {
+        using var gateway = app.Gateway(app.ScoreKey);
+
+        var malformed = await gateway.PostAsync("/score", new StringContent("{\"rows\": [", System.Text.Encoding.UTF8, "application/json"));
+        var missing = await gateway.PostAsJsonAsync("/score", new { rows = new[] { new { settlementPoint = "HB_NORTH", deliveryHour = "2024-06-28T20:00:00Z", features = new { dam_d1 = 20.0 } } } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("missing feature(s)", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task ANewChampion_IsSwappedIn_WhileRequestsKeepSucceeding()
+    {
+        using var gateway = app.Gateway(app.BusyKey);
+        var (point, hour, features) = await FeatureRowAsync();
+        var body = new { model = "lightgbm", rows = new[] { new { settlementPoint = point, deliveryHour = hour, features } } };
+        var registry = new ModelRegistry(new LocalArtifactStore(app.ArtifactRoot));
+        var current = (await registry.ReadChampionsAsync()).Models["lightgbm"];
+        var metadata = (await registry.ReadMetadataAsync("lightgbm", current.Version))!;
+        var bytes = new MemoryStream();
+        await using (var file = (await registry.OpenModelFileAsync(metadata))!)
+        {
+            await file.CopyToAsync(bytes);
+        }
+        var next = metadata with { Version = ModelRegistry.NewVersion(DateTimeOffset.UtcNow), Role = ModelRole.Champion, RoleReason = "hot-swap test" };
+        // Other tests publish champions too: start once the service serves the registry's current one.
+        var settle = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < settle && await ServedVersionAsync(gateway, body) != current.Version)
+        {
+            await Task.Delay(200);
+        }
+
+        var failures = 0;
+        var versions = new HashSet<string>();
+        using var stop = new CancellationTokenSource();
+        var client = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(5);
+                var response = await gateway.PostAsJsonAsync("/score", body);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref failures);
+                    continue;
+                }
+                var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+                lock (versions)
+                {
+                    versions.Add(result.GetProperty("modelVersions").GetProperty("lightgbm").GetString()!);
+                }
+            }
+        });
+        await Task.Delay(500);
+        await registry.PublishAsync(next, () => new MemoryStream(bytes.ToArray()));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && !versions.Contains(next.Version))
+        {
+            await Task.Delay(200);
+        }
+        await Task.Delay(500);
+        await stop.CancelAsync();
+        await client;
+
+        Assert.Equal(0, failures);
+        Assert.Contains(current.Version, versions);
+        Assert.Contains(next.Version, versions);
+    }
+
+    private static async Task<string?> ServedVersionAsync(HttpClient gateway, object body)
+    {
+        var response = await gateway.PostAsJsonAsync("/score", body);
+        return response.IsSuccessStatusCode
+            ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("modelVersions").GetProperty("lightgbm").GetString()
+            : null;
+    }
+}
