@@ -15,5 +15,6 @@ app.UseStatusCodePages();
 app.MapDefaultEndpoints();
 app.MapModelInfoApi();
 app.MapScoreApi();
+app.MapForecastApi();
 
 app.Run();

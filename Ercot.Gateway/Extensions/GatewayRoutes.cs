@@ -15,6 +15,7 @@ public static class GatewayRoutes
     [
         Route("score", "/score", ResourceNames.Inference, ApiKeyScopes.Score),
         Route("model-info", "/model/info", ResourceNames.Inference, ApiKeyScopes.Score),
+        Route("forecast", "/forecast", ResourceNames.Inference, ApiKeyScopes.Score),
         Route("models", "/models/{**rest}", ResourceNames.Inference, ApiKeyScopes.Admin),
         Route("features", "/features/{**rest}", ResourceNames.Features, ApiKeyScopes.Admin),
         Route("hangfire", "/hangfire/{**rest}", ResourceNames.Features, ApiKeyScopes.Admin),

@@ -16,6 +16,7 @@ public static class InferenceServiceExtensions
         builder.AddArtifactStore(ResourceNames.Blobs);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ModelRegistry>();
+        builder.Services.AddSingleton<Ercot.Training.Trainers.FeatureStoreReader>();
         builder.Services.AddSingleton<ChampionHolder>();
         builder.Services.AddHostedService<ChampionWatcher>();
         builder.Services.ConfigureHttpJsonOptions(json =>

@@ -133,4 +133,48 @@ public sealed class ScoreTests(WholeAppFixture app)
             ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("modelVersions").GetProperty("lightgbm").GetString()
             : null;
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Forecast_GivesEveryHourOfTheDay_OrSaysWhyNot()
+    {
+        using var gateway = app.Gateway(app.ScoreKey);
+
+        var day = await gateway.GetFromJsonAsync<JsonElement>("/forecast?settlementPoint=HB_NORTH&date=2024-06-28");
+        var missing = await gateway.GetAsync("/forecast?settlementPoint=HB_NORTH&date=2023-01-01");
+        var malformed = await gateway.GetAsync("/forecast?settlementPoint=HB_NORTH&date=28/06/2024");
+
+        var hours = day.GetProperty("hours").EnumerateArray().ToList();
+        Assert.Equal(Enumerable.Range(1, 24), hours.Select(hour => hour.GetProperty("hourEnding").GetInt32()));
+        Assert.All(hours, hour => Assert.Equal(3, hour.GetProperty("models").EnumerateObject().Count()));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("no month of that range has been built", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task ThousandsOfRandomAndMalformedPayloads_NeverGetA5xx()
+    {
+        using var inference = app.CreateClient(Ercot.ServiceDefaults.ResourceNames.Inference);
+        var (point, hour, features) = await FeatureRowAsync();
+        var valid = JsonSerializer.Serialize(new { rows = new[] { new { settlementPoint = point, deliveryHour = hour, features } } });
+        var random = new Random(2024);
+        string[] fragments = ["{", "}", "[", "]", "\"rows\"", "\"data\"", ":", ",", "null", "true", "1e999", "-0", "\"\"", "\"x\"", "{\"features\":", "\"2024-13-45\"", "NaN"];
+        string Payload(int i) => (i % 4) switch
+        {
+            0 => valid[..random.Next(valid.Length)],                                                   // truncated
+            1 => string.Concat(Enumerable.Range(0, random.Next(1, 30)).Select(_ => fragments[random.Next(fragments.Length)])), // token soup
+            2 => valid.Remove(random.Next(valid.Length), 1).Insert(random.Next(valid.Length - 1), fragments[random.Next(fragments.Length)]), // mutated
+            _ => new string([.. Enumerable.Range(0, random.Next(0, 64)).Select(_ => (char)random.Next(1, 128))]), // noise
+        };
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 2_000; i++)
+        {
+            using var response = await inference.PostAsync("/score", new StringContent(Payload(i), System.Text.Encoding.UTF8, "application/json"));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.DoesNotContain(statuses, status => (int)status >= 500);
+        Assert.Contains(HttpStatusCode.BadRequest, statuses);
+    }
 }

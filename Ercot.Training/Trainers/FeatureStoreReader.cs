@@ -13,7 +13,16 @@ public sealed class FeatureStoreReader(IArtifactStore artifacts)
 {
     private const string DataPrefix = "features/hourly_features.parquet/";
 
-    public async Task<(DartDataset Data, string SchemaHash)> LoadAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The rows of operating days <paramref name="from"/>..<paramref name="to"/>: by default only those with a known
+    /// DART (for training); with <paramref name="withTargetOnly"/> false every row, the target NaN where unknown
+    /// (for forecasting), optionally of one settlement point.
+    /// </summary>
+    public Task<(DartDataset Data, string SchemaHash)> LoadAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        LoadAsync(from, to, withTargetOnly: true, settlementPoint: null, cancellationToken);
+
+    public async Task<(DartDataset Data, string SchemaHash)> LoadAsync(
+        DateOnly from, DateOnly to, bool withTargetOnly, string? settlementPoint, CancellationToken cancellationToken = default)
     {
         var schema = FeatureSchema.Current;
         await using (var stream = await artifacts.TryOpenReadAsync(ArtifactPaths.FeatureSchema, cancellationToken)
@@ -49,7 +58,7 @@ public sealed class FeatureStoreReader(IArtifactStore artifacts)
             {
                 throw new TrainingDataException($"No feature rows for {from:yyyy-MM-dd}..{to:yyyy-MM-dd}: no month of that range has been built.");
             }
-            return (await ReadAsync(files, from, to, schema, cancellationToken), schema.Hash);
+            return (await ReadAsync(files, from, to, schema, withTargetOnly, settlementPoint, cancellationToken), schema.Hash);
         }
         finally
         {
@@ -57,7 +66,8 @@ public sealed class FeatureStoreReader(IArtifactStore artifacts)
         }
     }
 
-    private static async Task<DartDataset> ReadAsync(List<string> files, DateOnly from, DateOnly to, FeatureSchema schema, CancellationToken cancellationToken)
+    private static async Task<DartDataset> ReadAsync(
+        List<string> files, DateOnly from, DateOnly to, FeatureSchema schema, bool withTargetOnly, string? settlementPoint, CancellationToken cancellationToken)
     {
         var names = schema.Features.Select(feature => feature.Name).ToList();
         using var connection = new DuckDBConnection("DataSource=:memory:");
@@ -66,7 +76,9 @@ public sealed class FeatureStoreReader(IArtifactStore artifacts)
         var list = string.Join(", ", files.Select(file => $"'{file.Replace("'", "''", StringComparison.Ordinal)}'"));
         command.CommandText =
             $"SELECT settlement_point, delivery_hour_utc, hour_ending, delivery_date, dart, {string.Join(", ", names.Select(name => $"\"{name}\""))} " +
-            $"FROM read_parquet([{list}]) WHERE delivery_date BETWEEN DATE '{from:yyyy-MM-dd}' AND DATE '{to:yyyy-MM-dd}' AND dart IS NOT NULL " +
+            $"FROM read_parquet([{list}]) WHERE delivery_date BETWEEN DATE '{from:yyyy-MM-dd}' AND DATE '{to:yyyy-MM-dd}' " +
+            (withTargetOnly ? "AND dart IS NOT NULL " : "") +
+            (settlementPoint is null ? "" : $"AND settlement_point = '{settlementPoint.Replace("'", "''", StringComparison.Ordinal)}' ") +
             "ORDER BY delivery_hour_utc, settlement_point";
         var features = new List<float>();
         List<float> target = [];
@@ -79,10 +91,10 @@ public sealed class FeatureStoreReader(IArtifactStore artifacts)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var dart = reader.GetDouble(4);
+            var dart = reader.IsDBNull(4) ? double.NaN : reader.GetDouble(4);
             var point = reader.GetString(0);
             var hour = reader.GetDateTime(1);
-            if (!double.IsFinite(dart))
+            if (withTargetOnly && !double.IsFinite(dart))
             {
                 throw new TrainingDataException($"The target of {point} at {hour:u} is {dart}; DART must be a finite number.");
             }
