@@ -1,6 +1,7 @@
 using Ercot.Inference.Apis;
 using Ercot.Inference.Extensions;
 using Ercot.ServiceDefaults;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,5 +17,7 @@ app.MapDefaultEndpoints();
 app.MapModelInfoApi();
 app.MapScoreApi();
 app.MapForecastApi();
+app.MapOpenApi();
+app.MapScalarApiReference();
 
 app.Run();

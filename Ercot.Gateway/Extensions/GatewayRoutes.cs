@@ -16,6 +16,8 @@ public static class GatewayRoutes
         Route("score", "/score", ResourceNames.Inference, ApiKeyScopes.Score),
         Route("model-info", "/model/info", ResourceNames.Inference, ApiKeyScopes.Score),
         Route("forecast", "/forecast", ResourceNames.Inference, ApiKeyScopes.Score),
+        Route("openapi", "/openapi/{**rest}", ResourceNames.Inference, ApiKeyScopes.Score),
+        Route("scalar", "/scalar/{**rest}", ResourceNames.Inference, ApiKeyScopes.Score),
         Route("models", "/models/{**rest}", ResourceNames.Inference, ApiKeyScopes.Admin),
         Route("features", "/features/{**rest}", ResourceNames.Features, ApiKeyScopes.Admin),
         Route("hangfire", "/hangfire/{**rest}", ResourceNames.Features, ApiKeyScopes.Admin),

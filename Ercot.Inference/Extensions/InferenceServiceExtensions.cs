@@ -25,6 +25,7 @@ public static class InferenceServiceExtensions
             json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
         });
         builder.Services.AddHealthChecks().AddCheck<ModelsLoadedHealthCheck>("models");
+        builder.Services.AddOpenApi();
         return builder;
     }
 }

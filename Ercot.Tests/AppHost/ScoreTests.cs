@@ -177,4 +177,17 @@ public sealed class ScoreTests(WholeAppFixture app)
         Assert.DoesNotContain(statuses, status => (int)status >= 500);
         Assert.Contains(HttpStatusCode.BadRequest, statuses);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task TheOpenApiDocument_AndScalar_AreReachableThroughTheGateway()
+    {
+        using var gateway = app.Gateway(app.ScoreKey);
+
+        var document = await gateway.GetStringAsync("/openapi/v1.json");
+        var scalar = await gateway.GetAsync("/scalar/");
+
+        Assert.Contains("\"/score\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"/forecast\"", document, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, scalar.StatusCode);
+    }
 }
