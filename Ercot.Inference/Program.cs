@@ -17,6 +17,7 @@ app.MapDefaultEndpoints();
 app.MapModelInfoApi();
 app.MapScoreApi();
 app.MapForecastApi();
+app.MapOpenInferenceApi();
 app.MapOpenApi();
 app.MapScalarApiReference();
 

@@ -17,6 +17,7 @@ public static class GatewayRoutes
         Route("model-info", "/model/info", ResourceNames.Inference, ApiKeyScopes.Score),
         Route("forecast", "/forecast", ResourceNames.Inference, ApiKeyScopes.Score),
         Route("openapi", "/openapi/{**rest}", ResourceNames.Inference, ApiKeyScopes.Score),
+        Route("open-inference", "/v2/{**rest}", ResourceNames.Inference, ApiKeyScopes.Score),
         Route("scalar", "/scalar/{**rest}", ResourceNames.Inference, ApiKeyScopes.Score),
         Route("models", "/models/{**rest}", ResourceNames.Inference, ApiKeyScopes.Admin),
         Route("features", "/features/{**rest}", ResourceNames.Features, ApiKeyScopes.Admin),

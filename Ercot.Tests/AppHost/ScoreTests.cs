@@ -190,4 +190,35 @@ public sealed class ScoreTests(WholeAppFixture app)
         Assert.Contains("\"/forecast\"", document, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, scalar.StatusCode);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task OpenInferenceProtocol_DescribesTheModels_AndInfersLikeScore()
+    {
+        using var gateway = app.Gateway(app.ScoreKey);
+        var (point, hour, features) = await FeatureRowAsync();
+        var order = (await gateway.GetFromJsonAsync<JsonElement>("/model/info")).GetProperty("features").EnumerateArray().Select(f => f.GetString()!).ToList();
+
+        var ready = await gateway.GetAsync("/v2/health/ready");
+        var metadata = await gateway.GetFromJsonAsync<JsonElement>("/v2/models/lightgbm");
+        var inferred = await gateway.PostAsJsonAsync("/v2/models/lightgbm/infer", new
+        {
+            id = "t1",
+            inputs = new object[]
+            {
+                new { name = "features", datatype = "FP32", shape = new[] { 1, order.Count }, data = order.Select(name => features[name]).ToArray() },
+                new { name = "settlement_point", datatype = "BYTES", shape = new[] { 1 }, data = new[] { point } },
+            },
+        });
+        var scored = await gateway.PostAsJsonAsync("/score", new { model = "lightgbm", rows = new[] { new { settlementPoint = point, deliveryHour = hour, features } } });
+        var unknown = await gateway.GetAsync("/v2/models/randomforest");
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal(order.Count, metadata.GetProperty("inputs")[0].GetProperty("shape")[1].GetInt32());
+        Assert.Equal(HttpStatusCode.OK, inferred.StatusCode);
+        var result = await inferred.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("lightgbm", result.GetProperty("model_name").GetString());
+        var dart = result.GetProperty("outputs")[0].GetProperty("data")[0].GetDouble();
+        Assert.Equal((await scored.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("predictions")[0].GetProperty("dart").GetDouble(), dart, 3);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
 }
