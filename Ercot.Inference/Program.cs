@@ -18,6 +18,7 @@ app.MapModelInfoApi();
 app.MapScoreApi();
 app.MapForecastApi();
 app.MapOpenInferenceApi();
+app.MapMonitoringApi();
 app.MapOpenApi();
 app.MapScalarApiReference();
 

@@ -4,7 +4,8 @@ namespace Ercot.Core.Models;
 /// Everything known about one trained model version, kept as <c>models/{model}/{version}/metadata.json</c>:
 /// what it was trained on (feature schema hash and names, in order; data ranges), how (parameters,
 /// library versions, hardware, duration), how well (validation and test metrics), and whether it
-/// became the champion, and why or why not.
+/// became the champion, and why or why not. <see cref="Reference"/> is the training rows' distribution
+/// of each feature, for drift monitoring.
 /// </summary>
 public sealed record ModelMetadata(
     string Model,
@@ -23,7 +24,8 @@ public sealed record ModelMetadata(
     string Hardware,
     double DurationSeconds,
     ModelRole Role = ModelRole.Challenger,
-    string? RoleReason = null);
+    string? RoleReason = null,
+    IReadOnlyDictionary<string, FeatureReference>? Reference = null);
 
 /// <summary>Operating days <see cref="From"/>..<see cref="To"/>, inclusive.</summary>
 public sealed record DateRange(DateOnly From, DateOnly To)

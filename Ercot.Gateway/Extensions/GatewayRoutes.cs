@@ -20,6 +20,7 @@ public static class GatewayRoutes
         Route("open-inference", "/v2/{**rest}", ResourceNames.Inference, ApiKeyScopes.Score),
         Route("scalar", "/scalar/{**rest}", ResourceNames.Inference, ApiKeyScopes.Score),
         Route("models", "/models/{**rest}", ResourceNames.Inference, ApiKeyScopes.Admin),
+        Route("monitoring", "/monitoring/{**rest}", ResourceNames.Inference, ApiKeyScopes.Admin),
         Route("features", "/features/{**rest}", ResourceNames.Features, ApiKeyScopes.Admin),
         Route("hangfire", "/hangfire/{**rest}", ResourceNames.Features, ApiKeyScopes.Admin),
         Route("training", "/training/{**rest}", ResourceNames.Training, ApiKeyScopes.Admin),

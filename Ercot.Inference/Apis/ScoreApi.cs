@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ercot.Inference.Monitoring;
 using Ercot.Inference.Scoring;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -18,8 +19,10 @@ public static class ScoreApi
     }
 
     internal static async Task<Results<Ok<ScoreResponse>, ProblemHttpResult>> ScoreAsync(
-        HttpRequest request, ChampionHolder champions, IOptions<InferenceOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, ChampionHolder champions, IOptions<InferenceOptions> options, DriftMonitor drift, InferenceMetrics metrics,
+        CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         // Taken once: a swap during this request does not change the models it uses.
         if (champions.Current is not { } models)
         {
@@ -43,7 +46,10 @@ public static class ScoreApi
                 return TypedResults.Problem(title: rejection.Title, detail: string.Join(" ", rejection.Problems), statusCode: rejection.Status,
                     extensions: new Dictionary<string, object?> { ["problems"] = rejection.Problems });
             }
-            return TypedResults.Ok(Scorer.Score(score!, models));
+            var response = Scorer.Score(score!, models);
+            drift.Record(score!.Rows);
+            metrics.Record("score", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, response);
+            return TypedResults.Ok(response);
         }
     }
 }

@@ -18,6 +18,8 @@ public static class InferenceServiceExtensions
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton<Ercot.Training.Trainers.FeatureStoreReader>();
         builder.Services.AddSingleton<ChampionHolder>();
+        builder.Services.AddSingleton<Ercot.Inference.Monitoring.DriftMonitor>();
+        builder.Services.AddSingleton<Ercot.Inference.Monitoring.InferenceMetrics>();
         builder.Services.AddHostedService<ChampionWatcher>();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {

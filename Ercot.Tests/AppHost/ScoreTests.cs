@@ -221,4 +221,19 @@ public sealed class ScoreTests(WholeAppFixture app)
         Assert.Equal((await scored.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("predictions")[0].GetProperty("dart").GetDouble(), dart, 3);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task DriftReport_IsForAdmins_AndCoversEveryFeature()
+    {
+        using var admin = app.Gateway(app.AdminKey);
+        using var trader = app.Gateway(app.ScoreKey);
+
+        var report = await admin.GetFromJsonAsync<JsonElement>("/monitoring/drift");
+        var forbidden = await trader.GetAsync("/monitoring/drift");
+
+        var features = (await trader.GetFromJsonAsync<JsonElement>("/model/info")).GetProperty("features").GetArrayLength();
+        Assert.Equal(features, report.GetProperty("features").GetArrayLength());
+        Assert.Equal(0.2, report.GetProperty("threshold").GetDouble());
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
 }

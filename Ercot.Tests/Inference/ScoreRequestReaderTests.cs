@@ -84,13 +84,15 @@ public sealed class ScoreRequestReaderTests : IClassFixture<ScoreRequestReaderTe
             var train = SyntheticDart.Create(800, 1, new(2024, 1, 1));
             var validation = SyntheticDart.Create(200, 2, new(2024, 3, 1));
             var loaded = new Dictionary<string, LoadedModel>();
+            var reference = SyntheticDart.Features.Select((name, f) => (name, FeatureReference.Of(Enumerable.Range(0, train.Count).Select(i => train.Features[i * train.FeatureCount + f]))))
+                .ToDictionary(pair => pair.name, pair => pair.Item2);
             foreach (var name in new[] { LightGbmDartModel.ModelName, Ercot.Training.Trainers.XGBoost.XGBoostDartModel.ModelName })
             {
                 var model = DartModels.Create(name);
                 model.Train(train, validation, 1, CancellationToken.None);
                 var metadata = new ModelMetadata(name, $"v-{name}", DateTimeOffset.UnixEpoch, model.FileName, "synthetic", SyntheticDart.Features,
                     new DateRange(new(2024, 1, 1), new(2024, 2, 1)), new DateRange(new(2024, 3, 1), new(2024, 3, 5)), new DateRange(new(2024, 3, 7), new(2024, 3, 9)),
-                    model.Describe(), new Dictionary<string, double>(), new Dictionary<string, double>(), model.Libraries(), "test", 0, ModelRole.Champion);
+                    model.Describe(), new Dictionary<string, double>(), new Dictionary<string, double>(), model.Libraries(), "test", 0, ModelRole.Champion, null, reference);
                 loaded[name] = new LoadedModel(metadata, model);
             }
             Models = new LoadedModels(loaded, "test");

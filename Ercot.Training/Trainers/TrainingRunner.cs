@@ -59,12 +59,14 @@ public sealed class TrainingRunner(FeatureStoreReader features, ModelRegistry re
             return (Model: model, ValidationPredictions: model.Predict(validation), TestPredictions: model.Predict(test), Seconds: started.Elapsed.TotalSeconds);
         }, cancellationToken)));
 
+        var reference = train.FeatureNames.Select((name, f) => (name, FeatureReference.Of(Enumerable.Range(0, train.Count).Select(i => train.Features[i * train.FeatureCount + f]))))
+            .ToDictionary(pair => pair.name, pair => pair.Item2);
         var outcomes = new List<ModelOutcome>();
         foreach (var (model, validationPredictions, testPredictions, seconds) in trained)
         {
             using (model)
             {
-                outcomes.Add(await PublishAsync(model, validationPredictions, testPredictions, seconds, validation, test, split, schemaHash, cancellationToken));
+                outcomes.Add(await PublishAsync(model, validationPredictions, testPredictions, seconds, validation, test, split, schemaHash, reference, cancellationToken));
             }
         }
         var ensemble = Enumerable.Range(0, test.Count).Select(i => (double)trained.Average(t => t.TestPredictions[i])).ToList();
@@ -78,7 +80,8 @@ public sealed class TrainingRunner(FeatureStoreReader features, ModelRegistry re
 
     private async Task<ModelOutcome> PublishAsync(
         IDartModel model, float[] validationPredictions, float[] testPredictions, double seconds,
-        DartDataset validation, DartDataset test, TrainingSplit split, string schemaHash, CancellationToken cancellationToken)
+        DartDataset validation, DartDataset test, TrainingSplit split, string schemaHash, IReadOnlyDictionary<string, FeatureReference> reference,
+        CancellationToken cancellationToken)
     {
         var validationReport = ForecastEvaluation.EvaluateAll(Rows(validation), [.. validationPredictions.Select(p => (double)p)]);
         var testReport = ForecastEvaluation.EvaluateAll(Rows(test), [.. testPredictions.Select(p => (double)p)]);
@@ -88,7 +91,7 @@ public sealed class TrainingRunner(FeatureStoreReader features, ModelRegistry re
             model.Name, ModelRegistry.NewVersion(time.GetUtcNow()), time.GetUtcNow(), model.FileName, schemaHash, validation.FeatureNames,
             split.Train, split.Validation, split.Test, model.Describe(), Metrics(validationReport.Overall), Metrics(testReport.Overall),
             model.Libraries(), $"{Environment.ProcessorCount} CPU cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}", Math.Round(seconds, 2),
-            isChampion ? ModelRole.Champion : ModelRole.Challenger, reason);
+            isChampion ? ModelRole.Champion : ModelRole.Challenger, reason, reference);
         using var file = new MemoryStream();
         model.Save(file);
         await registry.PublishAsync(metadata, () => new MemoryStream(file.ToArray()), cancellationToken);
