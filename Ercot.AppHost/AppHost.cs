@@ -29,6 +29,7 @@ builder.AddProject<Projects.Ercot_Gateway>(ResourceNames.Gateway)
     .WithReference(features).WaitFor(features)
     .WithReference(training).WaitFor(training)
     .WithDevelopmentApiKey()
+    .WithGatewayRateLimitOverride()
     .WithHttpHealthCheck(HealthEndpoints.Ready);
 
 builder.Build().Run();

@@ -21,4 +21,11 @@ internal static class DevelopmentApiKeyExtensions
         }
         return gateway.WithEnvironment("Gateway__DevelopmentKeySha256", ApiKeyHash.ComputeHex(key));
     }
+
+    /// <summary>Passes a per-key rate limit set on the AppHost (<c>Gateway:RequestsPerMinute</c>) on to the gateway, for load tests.</summary>
+    public static IResourceBuilder<ProjectResource> WithGatewayRateLimitOverride(this IResourceBuilder<ProjectResource> gateway)
+    {
+        var limit = gateway.ApplicationBuilder.Configuration["Gateway:RequestsPerMinute"];
+        return string.IsNullOrEmpty(limit) ? gateway : gateway.WithEnvironment("Gateway__RequestsPerMinute", limit);
+    }
 }
