@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 source scripts/native-deps.sh
 source scripts/azurite.sh
 source scripts/postgres.sh
-trap 'kill "$AZURITE_PID" 2>/dev/null || true; stop_postgres' EXIT
+# Azurite keeps nothing (in-memory) and may linger on SIGTERM: stop it outright.
+trap 'kill -9 "$AZURITE_PID" 2>/dev/null || true; stop_postgres' EXIT
 
 # ASPIRE_ALLOW_UNSECURED_TRANSPORT: the AppHost under test serves plain HTTP on loopback (no dev certificate here).
 export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true

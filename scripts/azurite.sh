@@ -19,6 +19,7 @@ data=$(mktemp -d -t ercot-azurite.XXXXXX)
 "$tools/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$port" \
   --skipApiVersionCheck --inMemoryPersistence --silent >"$data/azurite.log" 2>&1 &
 AZURITE_PID=$!
+disown "$AZURITE_PID" 2>/dev/null || true  # no job-control notice when test.sh stops it
 
 for _ in $(seq 1 100); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
