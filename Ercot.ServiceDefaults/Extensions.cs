@@ -23,6 +23,12 @@ public static class Extensions
 
         builder.Services.AddServiceDiscovery();
         builder.Services.AddProblemDetails();
+        // Every API answers enums by name and undefined metrics as "NaN", like the artifacts it serves.
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
             http.AddStandardResilienceHandler();

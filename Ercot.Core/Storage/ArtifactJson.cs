@@ -5,6 +5,17 @@ namespace Ercot.Core.Storage;
 /// <summary>JSON documents in the artifact store: statuses, metadata, pointers.</summary>
 public static class ArtifactJson
 {
+    /// <summary>
+    /// How artifacts are written: web naming, indented, enums as names, and NaN as "NaN" (some metrics
+    /// are undefined on some blocks). Shared by build statuses, run statuses and the model registry.
+    /// </summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     public static async Task WriteJsonAsync<T>(this IArtifactStore store, string path, T value, JsonSerializerOptions options, CancellationToken cancellationToken = default) =>
         await store.WriteAsync(path, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(value, options)), cancellationToken);
 

@@ -18,7 +18,6 @@ public static class FeaturesServiceExtensions
         builder.AddArtifactStore(ResourceNames.Blobs);
         builder.AddErcotStore(ResourceNames.SourceDatabase);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddSingleton<FeatureBuilder>();
         builder.Services.AddSingleton<FeatureBuildStatusStore>();
         builder.AddFeatureJobs();

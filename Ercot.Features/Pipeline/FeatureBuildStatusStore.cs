@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Ercot.Core.Storage;
 
 namespace Ercot.Features.Pipeline;
@@ -6,17 +5,12 @@ namespace Ercot.Features.Pipeline;
 /// <summary>Reads and writes build statuses in the artifact store.</summary>
 public sealed class FeatureBuildStatusStore(IArtifactStore artifacts)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
 
     public static string PathOf(string id) => $"features/builds/{id}.json";
 
     public Task SaveAsync(FeatureBuildStatus status, CancellationToken cancellationToken = default) =>
-        artifacts.WriteJsonAsync(PathOf(status.Id), status, Json, cancellationToken);
+        artifacts.WriteJsonAsync(PathOf(status.Id), status, ArtifactJson.Options, cancellationToken);
 
     public Task<FeatureBuildStatus?> FindAsync(string id, CancellationToken cancellationToken = default) =>
-        artifacts.ReadJsonAsync<FeatureBuildStatus>(PathOf(id), Json, cancellationToken);
+        artifacts.ReadJsonAsync<FeatureBuildStatus>(PathOf(id), ArtifactJson.Options, cancellationToken);
 }

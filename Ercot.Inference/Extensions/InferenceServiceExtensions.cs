@@ -21,11 +21,6 @@ public static class InferenceServiceExtensions
         builder.Services.AddSingleton<Ercot.Inference.Monitoring.DriftMonitor>();
         builder.Services.AddSingleton<Ercot.Inference.Monitoring.InferenceMetrics>();
         builder.Services.AddHostedService<ChampionWatcher>();
-        builder.Services.ConfigureHttpJsonOptions(json =>
-        {
-            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
-            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
-        });
         builder.Services.AddHealthChecks().AddCheck<ModelsLoadedHealthCheck>("models");
         builder.Services.AddOpenApi();
         return builder;

@@ -18,11 +18,6 @@ public static class TrainingServiceExtensions
         builder.Services.AddSingleton<TrainingRunStore>();
         builder.Services.AddSingleton<PendingRuns>();
         builder.Services.AddHostedService<TrainingWorker>();
-        builder.Services.ConfigureHttpJsonOptions(json =>
-        {
-            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
-            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
-        });
         builder.Services.AddHealthChecks().AddArtifactExistsCheck(
             "features-available",
             ArtifactPaths.FeatureSchema,

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Ercot.Core.Models;
 using Ercot.Core.Storage;
 
@@ -14,13 +12,6 @@ namespace Ercot.Training.Registry;
 /// </summary>
 public sealed class ModelRegistry(IArtifactStore artifacts)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        // Some metrics are undefined on some blocks (R² of a constant series): NaN is written as "NaN".
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
-    };
 
     /// <summary>A new version id: sortable by time, unique enough for one registry.</summary>
     public static string NewVersion(DateTimeOffset now) => $"{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}";
@@ -31,21 +22,21 @@ public sealed class ModelRegistry(IArtifactStore artifacts)
         {
             await artifacts.WriteAsync(RegistryPaths.Of(metadata.Model, metadata.Version, metadata.ModelFile), file, cancellationToken);
         }
-        await artifacts.WriteJsonAsync(RegistryPaths.Of(metadata.Model, metadata.Version, RegistryPaths.Metadata), metadata, Json, cancellationToken);
+        await artifacts.WriteJsonAsync(RegistryPaths.Of(metadata.Model, metadata.Version, RegistryPaths.Metadata), metadata, ArtifactJson.Options, cancellationToken);
         if (metadata.Role == ModelRole.Champion)
         {
             var pointer = (await ReadChampionsAsync(cancellationToken)).With(metadata.Model,
                 new ChampionEntry(metadata.Version, DateTimeOffset.UtcNow, metadata.ValidationMetrics.GetValueOrDefault("mae", double.NaN)));
-            await artifacts.WriteJsonAsync(RegistryPaths.Champion, pointer, Json, cancellationToken);
+            await artifacts.WriteJsonAsync(RegistryPaths.Champion, pointer, ArtifactJson.Options, cancellationToken);
         }
     }
 
     public async Task<ChampionPointer> ReadChampionsAsync(CancellationToken cancellationToken = default) =>
-        await artifacts.ReadJsonAsync<ChampionPointer>(RegistryPaths.Champion, Json, cancellationToken) ?? ChampionPointer.Empty;
+        await artifacts.ReadJsonAsync<ChampionPointer>(RegistryPaths.Champion, ArtifactJson.Options, cancellationToken) ?? ChampionPointer.Empty;
 
     /// <summary>The metadata of a complete version, or <see langword="null"/> when the version is absent or incomplete.</summary>
     public Task<ModelMetadata?> ReadMetadataAsync(string model, string version, CancellationToken cancellationToken = default) =>
-        artifacts.ReadJsonAsync<ModelMetadata>(RegistryPaths.Of(model, version, RegistryPaths.Metadata), Json, cancellationToken);
+        artifacts.ReadJsonAsync<ModelMetadata>(RegistryPaths.Of(model, version, RegistryPaths.Metadata), ArtifactJson.Options, cancellationToken);
 
     public Task<Stream?> OpenModelFileAsync(ModelMetadata metadata, CancellationToken cancellationToken = default) =>
         artifacts.TryOpenReadAsync(RegistryPaths.Of(metadata.Model, metadata.Version, metadata.ModelFile), cancellationToken);

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Ercot.Core.Storage;
 
 namespace Ercot.Training.Runs;
@@ -9,18 +7,12 @@ public sealed class TrainingRunStore(IArtifactStore artifacts)
 {
     private const string Prefix = "training/runs/";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
-    };
 
     public Task SaveAsync(TrainingRunStatus status, CancellationToken cancellationToken = default) =>
-        artifacts.WriteJsonAsync($"{Prefix}{status.Id}.json", status, Json, cancellationToken);
+        artifacts.WriteJsonAsync($"{Prefix}{status.Id}.json", status, ArtifactJson.Options, cancellationToken);
 
     public Task<TrainingRunStatus?> FindAsync(string id, CancellationToken cancellationToken = default) =>
-        artifacts.ReadJsonAsync<TrainingRunStatus>($"{Prefix}{id}.json", Json, cancellationToken);
+        artifacts.ReadJsonAsync<TrainingRunStatus>($"{Prefix}{id}.json", ArtifactJson.Options, cancellationToken);
 
     /// <summary>The most recent runs first (ids start with their UTC time).</summary>
     public async Task<IReadOnlyList<TrainingRunStatus>> RecentAsync(int count, CancellationToken cancellationToken = default)
@@ -33,7 +25,7 @@ public sealed class TrainingRunStore(IArtifactStore artifacts)
         var statuses = new List<TrainingRunStatus>();
         foreach (var path in paths.OrderDescending(StringComparer.Ordinal).Take(count))
         {
-            if (await artifacts.ReadJsonAsync<TrainingRunStatus>(path, Json, cancellationToken) is { } status)
+            if (await artifacts.ReadJsonAsync<TrainingRunStatus>(path, ArtifactJson.Options, cancellationToken) is { } status)
             {
                 statuses.Add(status);
             }
