@@ -9,31 +9,69 @@ public sealed record ScoredRow(string SettlementPoint, DateTime DeliveryHourUtc,
 /// <summary>The response of <c>/score</c>.</summary>
 public sealed record ScoreResponse(string Model, IReadOnlyDictionary<string, string> ModelVersions, IReadOnlyList<ScoredRow> Predictions);
 
-/// <summary>Scores a whole request with one batch call per model; the ensemble is the mean of the models.</summary>
+/// <summary>
+/// Scores a request with the chosen model or every champion (the ensemble is their mean). A few rows
+/// go row by row through each model's pooled, thread-safe single-row predictor; more rows go as one
+/// batch call per model, which is cheaper per row but costs a fixed set-up per call.
+/// </summary>
 public static class Scorer
 {
+    /// <summary>Requests of up to this many rows are predicted row by row.</summary>
+    public const int RowByRowLimit = 16;
+
     public static ScoreResponse Score(ScoreRequest request, LoadedModels models)
     {
-        var count = request.Rows.Count;
-        var featureCount = models.Features.Count;
-        var features = new float[count * featureCount];
-        for (var i = 0; i < count; i++)
+        string[] used = request.Model == LoadedModels.Ensemble ? [.. models.Models.Keys] : [request.Model];
+        var rows = request.Rows;
+        var batch = rows.Count > RowByRowLimit ? Dataset(rows, models.Features) : null;
+        var predictions = new float[used.Length][];
+        for (var m = 0; m < used.Length; m++)
         {
-            request.Rows[i].Features.CopyTo(features, i * featureCount);
+            var model = models.Models[used[m]].Model;
+            predictions[m] = batch is null ? PredictEach(model, rows) : model.Predict(batch);
         }
-        var hours = request.Rows.Select(row => ErcotTime.ToErcotHour(row.DeliveryHourUtc)).ToArray();
-        var data = new DartDataset(models.Features, features, new float[count],
-            [.. request.Rows.Select(row => row.SettlementPoint)], [.. request.Rows.Select(row => row.DeliveryHourUtc)],
-            [.. hours.Select(hour => hour.HourEnding)], [.. hours.Select(hour => hour.DeliveryDate)], new double?[count]);
 
-        var used = request.Model == LoadedModels.Ensemble ? models.Models.Keys.ToList() : [request.Model];
-        var predictions = used.ToDictionary(name => name, name => models.Models[name].Model.Predict(data));
-        var rows = new ScoredRow[count];
+        var scored = new ScoredRow[rows.Count];
+        for (var i = 0; i < scored.Length; i++)
+        {
+            var values = new Dictionary<string, double>(used.Length);
+            var sum = 0.0;
+            for (var m = 0; m < used.Length; m++)
+            {
+                values[used[m]] = Math.Round(predictions[m][i], 4);
+                sum += predictions[m][i];
+            }
+            scored[i] = new ScoredRow(rows[i].SettlementPoint, rows[i].DeliveryHourUtc, Math.Round(sum / used.Length, 4), values);
+        }
+        var versions = new Dictionary<string, string>(used.Length);
+        foreach (var name in used)
+        {
+            versions[name] = models.Models[name].Metadata.Version;
+        }
+        return new ScoreResponse(request.Model, versions, scored);
+    }
+
+    private static float[] PredictEach(IDartModel model, IReadOnlyList<ScoreRow> rows)
+    {
+        var predictions = new float[rows.Count];
+        for (var i = 0; i < predictions.Length; i++)
+        {
+            predictions[i] = model.Predict(rows[i].SettlementPoint, rows[i].Features);
+        }
+        return predictions;
+    }
+
+    private static DartDataset Dataset(IReadOnlyList<ScoreRow> rows, IReadOnlyList<string> featureNames)
+    {
+        var count = rows.Count;
+        var features = new float[count * featureNames.Count];
         for (var i = 0; i < count; i++)
         {
-            var values = predictions.ToDictionary(pair => pair.Key, pair => Math.Round((double)pair.Value[i], 4));
-            rows[i] = new ScoredRow(request.Rows[i].SettlementPoint, request.Rows[i].DeliveryHourUtc, Math.Round(values.Values.Average(), 4), values);
+            rows[i].Features.CopyTo(features, i * featureNames.Count);
         }
-        return new ScoreResponse(request.Model, used.ToDictionary(name => name, name => models.Models[name].Metadata.Version), rows);
+        var hours = rows.Select(row => ErcotTime.ToErcotHour(row.DeliveryHourUtc)).ToArray();
+        return new DartDataset(featureNames, features, new float[count],
+            [.. rows.Select(row => row.SettlementPoint)], [.. rows.Select(row => row.DeliveryHourUtc)],
+            [.. hours.Select(hour => hour.HourEnding)], [.. hours.Select(hour => hour.DeliveryDate)], new double?[count]);
     }
 }
