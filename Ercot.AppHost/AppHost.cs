@@ -32,4 +32,6 @@ builder.AddProject<Projects.Ercot_Gateway>(ResourceNames.Gateway)
     .WithGatewayRateLimitOverride()
     .WithHttpHealthCheck(HealthEndpoints.Ready);
 
+builder.WithTraceSampling();
+
 builder.Build().Run();

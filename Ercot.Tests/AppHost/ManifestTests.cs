@@ -7,7 +7,8 @@ namespace Ercot.Tests.AppHost;
 
 /// <summary>
 /// The deployment model azd reads: the AppHost's manifest. Only the gateway may face the internet,
-/// every service must get the Blob connection string, and no development key may leak into it.
+/// every service must get the Blob connection string, no development key may leak into it, and a
+/// trace sample ratio set on the AppHost reaches every service.
 /// </summary>
 public sealed class ManifestTests : IDisposable
 {
@@ -36,25 +37,58 @@ public sealed class ManifestTests : IDisposable
         Assert.False(gateway.TryGetProperty("Gateway__DevelopmentKeySha256", out _));
     }
 
-    private async Task<JsonElement> PublishManifestAsync()
+    [Fact(Timeout = 120_000)]
+    public async Task TraceSampleRatio_ReachesEveryService()
     {
-        var manifest = Path.Combine(_output.Path, "aspire-manifest.json");
+        var resources = await PublishManifestAsync(("Telemetry__TraceSampleRatio", "0.05"));
+
+        foreach (var service in new[] { ResourceNames.Features, ResourceNames.Training, ResourceNames.Inference, ResourceNames.Gateway })
+        {
+            var environment = resources.GetProperty(service).GetProperty("env");
+            Assert.Equal("parentbased_traceidratio", environment.GetProperty("OTEL_TRACES_SAMPLER").GetString());
+            Assert.Equal("0.05", environment.GetProperty("OTEL_TRACES_SAMPLER_ARG").GetString());
+        }
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task TraceSampleRatio_OutOfRange_StopsTheAppHostNamingTheSetting()
+    {
+        var (exitCode, output) = await RunPublisherAsync(("Telemetry__TraceSampleRatio", "1.5"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Telemetry:TraceSampleRatio must be a number from 0 to 1, got '1.5'", output);
+    }
+
+    private async Task<JsonElement> PublishManifestAsync(params (string Name, string Value)[] environment)
+    {
+        var (exitCode, output) = await RunPublisherAsync(environment);
+        Assert.True(exitCode == 0, $"manifest publishing failed ({exitCode}):\n{output}");
+
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(ManifestPath));
+        return json.RootElement.GetProperty("resources").Clone();
+    }
+
+    private async Task<(int ExitCode, string Output)> RunPublisherAsync(params (string Name, string Value)[] environment)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { "run", "--project", Projects.Ercot_AppHost.ProjectPath, "--no-build", "--configuration", BuildConfiguration,
-                "--", "--publisher", "manifest", "--output-path", manifest },
+                "--", "--publisher", "manifest", "--output-path", ManifestPath },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"manifest publishing failed ({process.ExitCode}):\n{await output}\n{await errors}");
-
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(manifest));
-        return json.RootElement.GetProperty("resources").Clone();
+        return (process.ExitCode, await output + await errors);
     }
+
+    private string ManifestPath => Path.Combine(_output.Path, "aspire-manifest.json");
 
 #if DEBUG
     private const string BuildConfiguration = "Debug";
