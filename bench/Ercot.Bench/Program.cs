@@ -1,19 +1,29 @@
+using System.Text.Json;
+using BenchmarkDotNet.Running;
 using Ercot.Bench;
 using Ercot.Core.Storage;
 
-// Scoring benchmark. "inprocess ARTIFACTS": single-row latency per model and for the ensemble, and a
-// 10k-row batch, on the registry's champions and real feature rows. "http GATEWAY KEY ARTIFACTS":
-// single-row /score through the gateway at 500 and 1,000 requests/s, then flat out.
+// Scoring benchmark, on the registry's champions and real feature rows.
+//   inprocess ARTIFACTS          BenchmarkDotNet (single row per model and ensemble, 10k-row batch), then per-call p50/p99
+//   http GATEWAY KEY ARTIFACTS   single-row /score through the gateway at 500 and 1,000 requests/s (open loop)
+//   body ARTIFACTS FILE          writes one single-row /score request to FILE, for wrk's flat-out run
 var mode = args.ElementAtOrDefault(0) ?? "inprocess";
 var artifacts = new LocalArtifactStore(args[mode == "http" ? 3 : 1]);
 using var models = await Workload.LoadChampionsAsync(artifacts);
 var rows = await Workload.FeatureRowsAsync(artifacts);
 
-if (mode == "http")
+switch (mode)
 {
-    await HttpBenchmark.RunAsync(new Uri(args[1]), args[2], models, rows);
-}
-else
-{
-    InProcessBenchmark.Run(models, rows);
+    case "http":
+        await HttpBenchmark.RunAsync(new Uri(args[1]), args[2], models, rows);
+        break;
+    case "body":
+        await File.WriteAllTextAsync(args[2], JsonSerializer.Serialize(HttpBenchmark.Body(rows[0], models.Features)));
+        break;
+    default:
+        ScoringBenchmarks.Models = models;
+        ScoringBenchmarks.Rows = rows;
+        BenchmarkRunner.Run<ScoringBenchmarks>();
+        LatencyDistribution.Run(models, rows);
+        break;
 }
