@@ -12,11 +12,11 @@ internal static class HttpBenchmark
 {
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(15);
 
-    public static async Task RunAsync(Uri gatewayUri, string key, LoadedModels models, ScoreRow[] rows)
+    public static async Task RunAsync(Uri gatewayUri, string key, IReadOnlyList<string> features, ScoreRow[] rows)
     {
         using var gateway = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = gatewayUri };
         gateway.DefaultRequestHeaders.Add("X-Api-Key", key);
-        var bodies = rows.Take(1_000).Select(row => JsonContent.Create(Body(row, models.Features))).ToArray();
+        var bodies = rows.Take(1_000).Select(row => JsonContent.Create(Body(row, features))).ToArray();
         foreach (var body in bodies)
         {
             await body.LoadIntoBufferAsync();

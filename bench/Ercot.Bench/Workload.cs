@@ -21,10 +21,11 @@ internal static class Workload
         return new LoadedModels(loaded, "bench");
     }
 
-    public static async Task<ScoreRow[]> FeatureRowsAsync(IArtifactStore artifacts)
+    /// <summary>December 2024's feature rows, and the feature names in the order of their values.</summary>
+    public static async Task<(ScoreRow[] Rows, IReadOnlyList<string> Features)> FeatureRowsAsync(IArtifactStore artifacts)
     {
         var (data, _) = await new FeatureStoreReader(artifacts).LoadAsync(new(2024, 12, 1), new(2024, 12, 31), withTargetOnly: false, settlementPoint: null);
-        return [.. Enumerable.Range(0, data.Count).Select(i => new ScoreRow(data.Points[i], data.HoursUtc[i], data.Row(i).ToArray()))];
+        return ([.. Enumerable.Range(0, data.Count).Select(i => new ScoreRow(data.Points[i], data.HoursUtc[i], data.Row(i).ToArray()))], data.FeatureNames);
     }
 
     /// <summary>p50 and p99 of latencies in microseconds.</summary>
