@@ -64,7 +64,7 @@ public sealed class XGBoostDartModelTests : DartModelContract
 
     protected override IDartModel Create() => new Ercot.Training.Trainers.XGBoost.XGBoostDartModel(Options);
 
-    protected override IDartModel Load(Stream file, int featureCount) => Ercot.Training.Trainers.XGBoost.XGBoostDartModel.Load(file, featureCount, Options);
+    protected override IDartModel Load(Stream file, int featureCount) => Ercot.Training.Trainers.XGBoost.XGBoostDartModel.Load(file, Options);
 
     protected override string? SkipReason => System.Runtime.InteropServices.NativeLibrary.TryLoad("libxgboost.so.0", out var handle)
         ? Free(handle)

@@ -19,7 +19,7 @@ public static class DartModels
     public static IDartModel Load(string name, Stream file, int featureCount) => name switch
     {
         LightGbmDartModel.ModelName => LightGbmDartModel.Load(file, featureCount, new LightGbmOptions()),
-        XGBoostDartModel.ModelName => XGBoostDartModel.Load(file, featureCount, new XGBoostOptions()),
+        XGBoostDartModel.ModelName => XGBoostDartModel.Load(file, new XGBoostOptions()),
         DeepDartModel.ModelName => DeepDartModel.Load(file, DeepOptions.FromEnvironment()),
         _ => throw new TrainingDataException($"Unknown model '{name}'; known models: {string.Join(", ", Names)}."),
     };

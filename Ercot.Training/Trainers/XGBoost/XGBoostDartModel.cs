@@ -18,7 +18,6 @@ public sealed class XGBoostDartModel : IDartModel
     private readonly XGBoostOptions _options;
     private BoosterHandle? _booster;
     private Lazy<BoosterHandle>? _rowBooster;
-    private int _featureCount;
 
     public XGBoostDartModel(XGBoostOptions options) => _options = options;
 
@@ -32,7 +31,6 @@ public sealed class XGBoostDartModel : IDartModel
 
     public void Train(DartDataset train, DartDataset validation, int threads, CancellationToken cancellationToken)
     {
-        _featureCount = train.FeatureCount;
         using var trainMatrix = Matrix(train, withLabels: true);
         using var validMatrix = Matrix(validation, withLabels: true);
         Check(XGBoosterCreate([trainMatrix.DangerousGetHandle(), validMatrix.DangerousGetHandle()], 2, out var booster), "XGBoosterCreate");
@@ -58,9 +56,7 @@ public sealed class XGBoostDartModel : IDartModel
                     }
                 }
                 Check(XGBoosterSlice(booster, 0, best.Round + 1, 1, out var sliced), "XGBoosterSlice");
-                Dispose();
-                _booster = sliced;
-                _rowBooster = new Lazy<BoosterHandle>(() => SingleThreadedCopy(sliced));
+                Serve(sliced);
             }
             finally
             {
@@ -99,17 +95,13 @@ public sealed class XGBoostDartModel : IDartModel
         destination.Write(Serialize(booster));
     }
 
-    public static XGBoostDartModel Load(Stream source, int featureCount, XGBoostOptions options)
+    public static XGBoostDartModel Load(Stream source, XGBoostOptions options)
     {
         using var copy = new MemoryStream();
         source.CopyTo(copy);
-        var booster = Deserialize(copy.GetBuffer().AsSpan(0, (int)copy.Length));
-        return new XGBoostDartModel(options)
-        {
-            _booster = booster,
-            _rowBooster = new Lazy<BoosterHandle>(() => SingleThreadedCopy(booster)),
-            _featureCount = featureCount,
-        };
+        var model = new XGBoostDartModel(options);
+        model.Serve(Deserialize(copy.GetBuffer().AsSpan(0, (int)copy.Length)));
+        return model;
     }
 
     public void Dispose()
@@ -119,6 +111,14 @@ public sealed class XGBoostDartModel : IDartModel
         {
             _rowBooster.Value.Dispose();
         }
+    }
+
+    /// <summary>Predicts with <paramref name="booster"/> from now on (its one-thread copy is made on the first single row).</summary>
+    private void Serve(BoosterHandle booster)
+    {
+        Dispose();
+        _booster = booster;
+        _rowBooster = new Lazy<BoosterHandle>(() => SingleThreadedCopy(booster));
     }
 
     private static byte[] Serialize(BoosterHandle booster)
