@@ -11,7 +11,7 @@ internal static class LatencyDistribution
 {
     public static void Run(LoadedModels models, ScoreRow[] rows)
     {
-        foreach (var name in models.Models.Keys.Append(LoadedModels.Ensemble))
+        foreach (var name in Workload.ModelChoices(models))
         {
             var requests = rows.Select(row => new ScoreRequest(name, [row])).ToArray();
             var timings = new List<double>(20_000);

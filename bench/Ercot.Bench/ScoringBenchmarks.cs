@@ -27,7 +27,7 @@ public class ScoringBenchmarks
     [ParamsSource(nameof(ModelNames))]
     public string Model { get; set; } = LoadedModels.Ensemble;
 
-    public static IEnumerable<string> ModelNames() => Models.Models.Keys.Append(LoadedModels.Ensemble);
+    public static IEnumerable<string> ModelNames() => Workload.ModelChoices(Models);
 
     [GlobalSetup]
     public void Setup()

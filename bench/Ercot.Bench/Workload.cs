@@ -28,6 +28,9 @@ internal static class Workload
         return ([.. Enumerable.Range(0, data.Count).Select(i => new ScoreRow(data.Points[i], data.HoursUtc[i], data.Row(i).ToArray()))], data.FeatureNames);
     }
 
+    /// <summary>What a request can ask for: each model, then the ensemble.</summary>
+    public static IEnumerable<string> ModelChoices(LoadedModels models) => models.Models.Keys.Append(LoadedModels.Ensemble);
+
     /// <summary>p50 and p99 of latencies in microseconds.</summary>
     public static string Percentiles(List<double> microseconds)
     {
