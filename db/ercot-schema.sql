@@ -212,3 +212,20 @@ IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_hist_DAMAncillaryServ
 CREATE NONCLUSTERED INDEX [IX_hist_DAMAncillaryServiceClearingPrices_IntervalStartUtc] ON [ERCOT].[hist_DAMAncillaryServiceClearingPrices] ([IntervalStartUtc])
 GO
 
+IF OBJECT_ID(N'ERCOT.hist_HourlySettlementPointPrices', N'U') IS NULL
+CREATE TABLE [ERCOT].[hist_HourlySettlementPointPrices] (
+    [DeliveryDate] date NOT NULL,
+    [HourEnding] smallint NOT NULL,
+    [SettlementPoint] varchar(64) NOT NULL,
+    [DamSettlementPointPrice] float,
+    [RtSettlementPointPrice] float,
+    [DSTFlag] bit NOT NULL,
+    [IntervalStartUtc] datetime2(3) NOT NULL,
+    CONSTRAINT [PK_hist_HourlySettlementPointPrices] PRIMARY KEY CLUSTERED ([DeliveryDate], [HourEnding], [DSTFlag], [SettlementPoint])
+)
+GO
+
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_hist_HourlySettlementPointPrices_IntervalStartUtc' AND object_id = OBJECT_ID(N'ERCOT.hist_HourlySettlementPointPrices'))
+CREATE NONCLUSTERED INDEX [IX_hist_HourlySettlementPointPrices_IntervalStartUtc] ON [ERCOT].[hist_HourlySettlementPointPrices] ([IntervalStartUtc])
+GO
+

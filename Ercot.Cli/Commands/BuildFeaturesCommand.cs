@@ -24,16 +24,18 @@ internal static class BuildFeaturesCommand
             DefaultValueFactory = _ => DefaultArtifacts,
         };
         var report = new Option<bool>("--report") { Description = "Print the whole build report as JSON." };
+        var points = new Option<string?>("--points") { Description = "Settlement points to build, comma-separated (default: every point with a target in the data)." };
         var store = StoreOption.Create();
         var command = new Command("build-features",
             "Build the hourly feature file (features/hourly_features.parquet, one partition per delivery month, and features/schema.json) " +
             "from the source tables, with the same pipeline as the Features service. Every feature uses only what was public before " +
             "10:00 Central on the day before the operating day.")
         {
-            from, to, artifacts, report, store,
+            from, to, artifacts, report, store, points,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            new FeatureBuildRequest(parse.GetValue(from), parse.GetValue(to)), parse.GetValue(artifacts)!, parse.GetValue(report), parse.GetValue(store)!, cancellationToken));
+            new FeatureBuildRequest(parse.GetValue(from), parse.GetValue(to),
+                parse.GetValue(points)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), parse.GetValue(artifacts)!, parse.GetValue(report), parse.GetValue(store)!, cancellationToken));
         return command;
     }
 
@@ -65,7 +67,7 @@ internal static class BuildFeaturesCommand
             await Console.Error.WriteLineAsync("Feature build cancelled; no month was half-written.");
             return ExitCodes.Cancelled;
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             await Console.Error.WriteLineAsync(e.Message);
             return ExitCodes.InputRejected;

@@ -10,7 +10,8 @@ public enum ReportFileKind
 
 /// <summary>
 /// One ERCOT report layout: recognised by its columns, mapped record by record into one table.
-/// A format with a <see cref="SkipReason"/> is recognised only to be left out, saying why.
+/// A format with a <see cref="SkipReason"/> is recognised only to be left out, saying why; records
+/// for which <c>carriesData</c> says false (placeholders with no value) are passed over.
 /// </summary>
 public sealed class ReportFormat(
     string name,
@@ -18,7 +19,8 @@ public sealed class ReportFormat(
     ErcotTable? table,
     IReadOnlyList<string> requiredColumns,
     Action<SourceRecord, RowWriter>? map,
-    string? skipReason = null)
+    string? skipReason = null,
+    Func<SourceRecord, bool>? carriesData = null)
 {
     public string Name { get; } = name;
 
@@ -42,6 +44,10 @@ public sealed class ReportFormat(
         var records = Kind == ReportFileKind.Csv ? CsvSource.Read(file) : ParquetSource.Read(file);
         foreach (var record in records)
         {
+            if (carriesData is not null && !carriesData(record))
+            {
+                continue;
+            }
             map(record, writer);
             rows.Add(writer.Take());
             if (rows.Count % 50_000 == 0)

@@ -69,9 +69,26 @@ public static partial class ReportFormats
                 WriteValues(record, row, Same("REGDN", "REGUP", "RRS", "NSPIN", "ECRS"));
             });
 
-        yield return new ReportFormat("derived hourly DAM/RT file", ReportFileKind.Csv, null,
-            ["settlement_point", "delivery_date", "hour_ending", "dam_spp", "rtm_spp_hourly_avg"], null,
-            skipReason: "a third party's hourly derivative (repeated hour collapsed, week-long gaps), not an ERCOT report; import NP4-190-CD and NP6-905-CD instead");
+        // Hourly settlement prices (operating day, hour ending 1..24, point, DAM SPP, hourly RT SPP = the mean of the
+        // four 15-minute SPPs), as in dam_rtm_hourly_*.csv. Its quirks: the repeated fall-back hour is collapsed into
+        // the first HE 02 (an optional DSTFlag column is honoured), placeholder rows carry no price at all (even for
+        // the spring-forward day's missing HE 03) and are passed over, and a 'split' column is ignored.
+        yield return new ReportFormat("hourly settlement prices (DAM SPP and hourly RT SPP)", ReportFileKind.Csv, ErcotTables.HourlySettlementPointPrices,
+            ["settlement_point", "delivery_date", "hour_ending", "dam_spp", "rtm_spp_hourly_avg"],
+            (record, row) =>
+            {
+                var date = record.Date("delivery_date");
+                var hour = record.HourEnding("hour_ending");
+                var repeated = record.Has("DSTFlag") && record.Flag("DSTFlag");
+                row["DeliveryDate"] = date;
+                row["HourEnding"] = hour;
+                row["DSTFlag"] = repeated;
+                row["SettlementPoint"] = record.Text("settlement_point");
+                row["DamSettlementPointPrice"] = record.OptionalReal("dam_spp");
+                row["RtSettlementPointPrice"] = record.OptionalReal("rtm_spp_hourly_avg");
+                row[ErcotTable.TimeColumn] = record.Check("hour_ending", () => ErcotTime.HourStartUtc(date, hour, repeated));
+            },
+            carriesData: record => record.OptionalReal("dam_spp") is not null || record.OptionalReal("rtm_spp_hourly_avg") is not null);
     }
 
     /// <summary>A SCED run's local timestamp and repeated-hour flag, and its UTC instant.</summary>

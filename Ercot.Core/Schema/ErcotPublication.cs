@@ -27,9 +27,21 @@ public static class ErcotPublication
                 ErcotTime.LocalClockToUtc(((DateOnly)row[table.Ordinal("OperDay")]!).AddDays(1).ToDateTime(LoadPublished), false),
             _ when table == ErcotTables.WindHourly || table == ErcotTables.SolarHourly => (DateTime)row[table.Ordinal("PostedUtc")]!,
             _ when table == ErcotTables.RealTimeSettlementPointPrices => start + ErcotTime.FifteenMinutes + RealTimeDelay,
+            // The hourly RT price is the mean of the hour's four intervals: public only once the last one is.
+            _ when table == ErcotTables.HourlySettlementPointPrices => start + TimeSpan.FromHours(1) + RealTimeDelay,
             _ when table == ErcotTables.Solar5Minute => start + ErcotTime.FiveMinutes + RealTimeDelay,
             _ when table == ErcotTables.ScedLmp || table == ErcotTables.ShadowPrices => start + RealTimeDelay,
             _ => throw new ArgumentException($"No publication rule for {table.Name}.", nameof(table)),
         };
     }
+
+    /// <summary>
+    /// When one column of the row became public: the row's time (<see cref="PublishedUtc(ErcotTable, object?[])"/>),
+    /// except for tables whose columns come from different publications — the DAM price of an hourly
+    /// settlement-price row is public with the DAM results, long before the hour's real-time price.
+    /// </summary>
+    public static DateTime PublishedUtc(ErcotTable table, object?[] row, string column) =>
+        table == ErcotTables.HourlySettlementPointPrices && column == "DamSettlementPointPrice"
+            ? ErcotTime.LocalClockToUtc(((DateOnly)row[table.Ordinal("DeliveryDate")]!).AddDays(-1).ToDateTime(DamPublished), false)
+            : PublishedUtc(table, row);
 }

@@ -4,7 +4,8 @@ namespace Ercot.Core.Schema;
 
 /// <summary>
 /// The source tables (production schema <c>[ERCOT]</c>): the nine of DESIGN.md, plus the DAM
-/// ancillary-service prices that the feature set needs (NP4-188-CD).
+/// ancillary-service prices that the feature set needs (NP4-188-CD) and hourly DAM/RT settlement
+/// prices (the only real-time settlement price many points have in history).
 /// </summary>
 public static class ErcotTables
 {
@@ -80,10 +81,21 @@ public static class ErcotTables
         [Date("DeliveryDate"), SmallInt("HourEnding"), .. Values("REGDN", "REGUP", "RRS", "NSPIN", "ECRS"), Flag("DSTFlag")],
         ["DeliveryDate", "HourEnding", "DSTFlag"]);
 
+    /// <summary>
+    /// NP4-190-CD and NP6-905-CD as hourly settlement prices: the DAM SPP and the hourly RT SPP (the mean of
+    /// the hour's four 15-minute SPPs) of one point. The DAM column is public with the DAM results (13:30 the
+    /// day before delivery), the RT column minutes after the hour's last interval.
+    /// </summary>
+    public static ErcotTable HourlySettlementPointPrices { get; } = new(
+        "hist_HourlySettlementPointPrices", "NP4-190-CD + NP6-905-CD", "Hourly DAM and real-time settlement point prices ($/MWh)",
+        [Date("DeliveryDate"), SmallInt("HourEnding"), Text("SettlementPoint", PointLength), Value("DamSettlementPointPrice"),
+         Value("RtSettlementPointPrice"), Flag("DSTFlag")],
+        ["DeliveryDate", "HourEnding", "DSTFlag", "SettlementPoint"]);
+
     public static IReadOnlyList<ErcotTable> All { get; } =
     [
         LoadByForecastZone, LoadByWeatherZone, DamSettlementPointPrices, ScedLmp, RealTimeSettlementPointPrices,
-        ShadowPrices, Solar5Minute, SolarHourly, WindHourly, DamAncillaryPrices,
+        ShadowPrices, Solar5Minute, SolarHourly, WindHourly, DamAncillaryPrices, HourlySettlementPointPrices,
     ];
 
     public static string[] WindRegionNames => [.. WindRegions];

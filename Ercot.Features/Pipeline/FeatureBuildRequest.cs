@@ -1,7 +1,10 @@
 namespace Ercot.Features.Pipeline;
 
-/// <summary>Build features for operating days <see cref="From"/>..<see cref="To"/> (inclusive).</summary>
-public sealed record FeatureBuildRequest(DateOnly From, DateOnly To)
+/// <summary>
+/// Build features for operating days <see cref="From"/>..<see cref="To"/> (inclusive), for the settlement
+/// points that have a target in the data (or only <see cref="Points"/>, when given).
+/// </summary>
+public sealed record FeatureBuildRequest(DateOnly From, DateOnly To, IReadOnlyList<string>? Points = null)
 {
     public static readonly DateOnly Earliest = new(2010, 1, 1);
     public const int MaxDays = 15 * 366;

@@ -56,6 +56,7 @@ public sealed partial class FeatureBuilder(IErcotStore store, IArtifactStore art
         await using var workspace = await FeatureWorkspace.OpenAsync(Path.Combine(work, "spill"), cancellationToken);
         var rowsRead = await workspace.StageAsync(store, fromUtc, toUtc, cancellationToken);
         await workspace.WriteHoursAsync(stagedFrom, request.To, request.GridFrom, request.To, cancellationToken);
+        await workspace.WritePointsAsync(request.Points ?? [], cancellationToken);
         foreach (var statement in FeatureSql.Prepare)
         {
             await workspace.ExecuteAsync(statement, cancellationToken);
@@ -65,7 +66,16 @@ public sealed partial class FeatureBuilder(IErcotStore store, IArtifactStore art
         if (rows == 0)
         {
             throw new InvalidOperationException(
-                $"No settlement points: {store.Location} holds no DAM prices between {stagedFrom:yyyy-MM-dd} and {request.To:yyyy-MM-dd}.");
+                $"No settlement points: {store.Location} holds no hour with both a DAM and a real-time price between {stagedFrom:yyyy-MM-dd} and {request.To:yyyy-MM-dd}.");
+        }
+        if (request.Points is { Count: > 0 } requested)
+        {
+            var built = (await workspace.QueryAsync("SELECT p FROM points", cancellationToken)).Select(row => (string)row[0]!).ToHashSet(StringComparer.Ordinal);
+            if (requested.Where(point => !built.Contains(point)).ToList() is { Count: > 0 } unknown)
+            {
+                throw new ArgumentException(
+                    $"No target for settlement point(s) {string.Join(", ", unknown)} between {stagedFrom:yyyy-MM-dd} and {request.To:yyyy-MM-dd}: import their DAM and real-time prices, or leave them out.");
+            }
         }
 
         var output = Path.Combine(work, "out");

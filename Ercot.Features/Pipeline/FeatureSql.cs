@@ -16,17 +16,33 @@ internal static class FeatureSql
     [
         // Local Central clock of a UTC timestamp.
         "CREATE OR REPLACE TEMP MACRO central(t) AS timezone('America/Chicago', timezone('UTC', t))",
-        "CREATE OR REPLACE TEMP TABLE points AS SELECT DISTINCT SettlementPoint AS p FROM hist_DAMSettlementPointPrices",
-        "CREATE OR REPLACE TEMP TABLE grid AS SELECT pt.p, h.* FROM points pt CROSS JOIN grid_hours h",
         "CREATE OR REPLACE TEMP TABLE labels AS SELECT DISTINCT d, he FROM hour_labels",
 
-        // Hourly prices: DAM; RT as the mean of all four 15-minute SPPs, else the SCED mean (no adders).
-        // Energy-weighted load-zone prices (type LZEW) are a different product and stay out.
+        // DAM prices: NP4-190-CD, and the DAM column of the hourly settlement prices where NP4-190-CD has no row.
+        """
+        CREATE OR REPLACE TEMP TABLE dam AS
+        SELECT SettlementPoint AS p, IntervalStartUtc AS t, DeliveryDate AS d, HourEnding AS he, SettlementPointPrice AS price
+        FROM hist_DAMSettlementPointPrices
+        UNION ALL
+        SELECT h.SettlementPoint, h.IntervalStartUtc, h.DeliveryDate, h.HourEnding, h.DamSettlementPointPrice
+        FROM hist_HourlySettlementPointPrices h
+        ANTI JOIN hist_DAMSettlementPointPrices x ON x.SettlementPoint = h.SettlementPoint AND x.IntervalStartUtc = h.IntervalStartUtc
+        WHERE h.DamSettlementPointPrice IS NOT NULL
+        """,
+
+        // Hourly RT, best source first: the mean of all four 15-minute SPPs; the published hourly SPP; the SCED
+        // mean (a proxy without the real-time adders). Energy-weighted load-zone prices (type LZEW) are a
+        // different product and stay out.
         """
         CREATE OR REPLACE TEMP TABLE rt_h AS
         SELECT SettlementPointName AS p, date_trunc('hour', IntervalStartUtc) AS t,
                avg(SettlementPointPrice) AS price, max(SettlementPointPrice) AS mx, count(*) AS n
         FROM hist_RealTimeLMP WHERE SettlementPointType NOT LIKE '%EW' GROUP BY ALL
+        """,
+        """
+        CREATE OR REPLACE TEMP TABLE rt_hourly AS
+        SELECT SettlementPoint AS p, IntervalStartUtc AS t, RtSettlementPointPrice AS price
+        FROM hist_HourlySettlementPointPrices WHERE RtSettlementPointPrice IS NOT NULL
         """,
         """
         CREATE OR REPLACE TEMP TABLE sced_h AS
@@ -36,14 +52,23 @@ internal static class FeatureSql
         """,
         """
         CREATE OR REPLACE TEMP TABLE hourly AS
-        SELECT d.SettlementPoint AS p, d.IntervalStartUtc AS t, d.DeliveryDate AS d, d.HourEnding AS he,
-               d.SettlementPointPrice AS dam,
-               CASE WHEN r.n = 4 THEN r.price ELSE s.mean END AS rt,
-               CASE WHEN r.n = 4 THEN 'spp' WHEN s.mean IS NOT NULL THEN 'sced' END AS rt_source
-        FROM hist_DAMSettlementPointPrices d
-        LEFT JOIN rt_h r ON r.p = d.SettlementPoint AND r.t = d.IntervalStartUtc
-        LEFT JOIN sced_h s ON s.p = d.SettlementPoint AND s.t = d.IntervalStartUtc
+        SELECT d.p, d.t, d.d, d.he, d.price AS dam,
+               CASE WHEN r.n = 4 THEN r.price WHEN hr.price IS NOT NULL THEN hr.price ELSE s.mean END AS rt,
+               CASE WHEN r.n = 4 THEN 'spp' WHEN hr.price IS NOT NULL THEN 'spp_hourly' WHEN s.mean IS NOT NULL THEN 'sced' END AS rt_source
+        FROM dam d
+        LEFT JOIN rt_h r ON r.p = d.p AND r.t = d.t
+        LEFT JOIN rt_hourly hr ON hr.p = d.p AND hr.t = d.t
+        LEFT JOIN sced_h s ON s.p = d.p AND s.t = d.t
         """,
+
+        // The points built: those with a target somewhere in the staged range (never every point of a one-day
+        // all-points file), narrowed to the requested ones when the request names any.
+        """
+        CREATE OR REPLACE TEMP TABLE points AS
+        SELECT DISTINCT p FROM hourly
+        WHERE rt IS NOT NULL AND ((SELECT count(*) FROM requested_points) = 0 OR p IN (SELECT p FROM requested_points))
+        """,
+        "CREATE OR REPLACE TEMP TABLE grid AS SELECT pt.p, h.* FROM points pt CROSS JOIN grid_hours h",
 
         // Calendar-complete series per (point, day, hour ending), the repeated hour folded in.
         """
@@ -156,19 +181,22 @@ internal static class FeatureSql
         FROM grid_hours h LEFT JOIN wind_v w ON w.t = h.t LEFT JOIN solar_v s ON s.t = h.t
         """,
 
-        // The day before the gate: a 15- or 5-minute interval that ended, or a SCED run made, by 09:45
-        // Central on D−1 (public by 09:50, ahead of the 10:00 gate) and after 09:45 on D−2 counts for
-        // operating day D, i.e. D = date(local end + 15 min − 10 h) + 2.
+        // The day before the gate: a 15- or 5-minute interval (or an hour of a point priced only hourly) that
+        // ended, or a SCED run made, by 09:45 Central on D−1 (public by 09:50, ahead of the 10:00 gate) and
+        // after 09:45 on D−2 counts for operating day D, i.e. D = date(local end + 15 min − 10 h) + 2.
         """
         CREATE OR REPLACE TEMP TABLE l24 AS
         SELECT coalesce(r.p, s.p) AS p, coalesce(r.d, s.d) AS d, r.rt_mean, r.rt_max, r.rt_std, r.scarcity_count, r.negative_count,
                s.sced_max, s.sced_std
-        FROM (SELECT SettlementPointName AS p,
-                     CAST(central(IntervalStartUtc + INTERVAL 30 MINUTE) - INTERVAL 10 HOUR - INTERVAL 1 MICROSECOND AS DATE) + 2 AS d,
-                     avg(SettlementPointPrice) AS rt_mean, max(SettlementPointPrice) AS rt_max, stddev_samp(SettlementPointPrice) AS rt_std,
-                     count(*) FILTER (WHERE SettlementPointPrice > 100) AS scarcity_count,
-                     count(*) FILTER (WHERE SettlementPointPrice < 0) AS negative_count
-              FROM hist_RealTimeLMP WHERE SettlementPointType NOT LIKE '%EW' GROUP BY ALL) r
+        FROM (SELECT p, CAST(central(t + span + INTERVAL 15 MINUTE) - INTERVAL 10 HOUR - INTERVAL 1 MICROSECOND AS DATE) + 2 AS d,
+                     avg(price) AS rt_mean, max(price) AS rt_max, stddev_samp(price) AS rt_std,
+                     count(*) FILTER (WHERE price > 100) AS scarcity_count,
+                     count(*) FILTER (WHERE price < 0) AS negative_count
+              FROM (SELECT SettlementPointName AS p, IntervalStartUtc AS t, SettlementPointPrice AS price, INTERVAL 15 MINUTE AS span
+                    FROM hist_RealTimeLMP WHERE SettlementPointType NOT LIKE '%EW'
+                    UNION ALL
+                    SELECT hr.p, hr.t, hr.price, INTERVAL 1 HOUR FROM rt_hourly hr ANTI JOIN rt_h q ON q.p = hr.p AND q.t = hr.t)
+              GROUP BY ALL) r
         FULL JOIN (SELECT SettlementPoint AS p, CAST(central(IntervalStartUtc + INTERVAL 15 MINUTE) - INTERVAL 10 HOUR AS DATE) + 2 AS d,
                           max(LMP) AS sced_max, stddev_samp(LMP) AS sced_std
                    FROM hist_LMPbyResourceNodesLoadZonesandTradingHubs GROUP BY ALL) s

@@ -104,6 +104,17 @@ internal sealed class FeatureWorkspace : IAsyncDisposable
         }
     }
 
+    /// <summary>Writes <c>requested_points</c>: the points a build is limited to (none: every point with a target).</summary>
+    public async Task WritePointsAsync(IReadOnlyList<string> points, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync("CREATE TABLE requested_points (p VARCHAR)", cancellationToken);
+        using var appender = _connection.CreateAppender("requested_points");
+        foreach (var point in points.Distinct(StringComparer.Ordinal))
+        {
+            appender.CreateRow().AppendValue(point).EndRow();
+        }
+    }
+
     public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
         await using var command = _connection.CreateCommand();

@@ -26,11 +26,12 @@ public sealed class FeatureLeakageTests : IDisposable
         var d = DateOnly.Parse(day, CultureInfo.InvariantCulture);
         var gate = ErcotTime.GateClosureUtc(d);
         using var simulation = await SimulatedStore.CreateAsync(new DateOnly(d.Year, d.Month, 1).AddDays(-40), d.AddDays(2), "2", seed: 17);
+        var tables = await WithOnePointPricedHourlyAsync(simulation);
 
-        var original = await FeaturesOfAsync(simulation.Store, d, "original");
-        var changedAfter = await FeaturesOfAsync(await CopyAsync(simulation, published => published > gate, Change.Perturb, "after"), d, "after");
-        var removedAfter = await FeaturesOfAsync(await CopyAsync(simulation, published => published > gate, Change.Remove, "removed"), d, "removed");
-        var changedBefore = await FeaturesOfAsync(await CopyAsync(simulation, published => published <= gate, Change.Perturb, "before"), d, "before");
+        var original = await FeaturesOfAsync(await CopyAsync(tables, _ => false, Change.Perturb, "original"), d, "original");
+        var changedAfter = await FeaturesOfAsync(await CopyAsync(tables, published => published > gate, Change.Perturb, "after"), d, "after");
+        var removedAfter = await FeaturesOfAsync(await CopyAsync(tables, published => published > gate, Change.Remove, "removed"), d, "removed");
+        var changedBefore = await FeaturesOfAsync(await CopyAsync(tables, published => published <= gate, Change.Perturb, "before"), d, "before");
 
         Assert.Equal(ErcotTime.HoursInDay(d) * 2, original.Features.Count);
         Assert.NotEqual(original.Targets, changedAfter.Targets); // the change reached day D's own prices...
@@ -54,32 +55,69 @@ public sealed class FeatureLeakageTests : IDisposable
         Remove,
     }
 
-    /// <summary>A copy of the simulated store with the chosen rows' measured values changed, or the rows removed.</summary>
-    private async Task<IErcotStore> CopyAsync(SimulatedStore simulation, Func<DateTime, bool> chosen, Change change, string name)
+    /// <summary>
+    /// The simulation's rows, except that the second point's real-time prices are published the way many real
+    /// points' history is: only as hourly settlement prices (DAM SPP and the hour's mean RT SPP), no 15-minute rows.
+    /// </summary>
+    private static async Task<Dictionary<ErcotTable, List<object?[]>>> WithOnePointPricedHourlyAsync(SimulatedStore simulation)
+    {
+        var tables = new Dictionary<ErcotTable, List<object?[]>>();
+        foreach (var table in ErcotTables.All)
+        {
+            tables[table] = await simulation.RowsAsync(table);
+        }
+        var rt = ErcotTables.RealTimeSettlementPointPrices;
+        var dam = ErcotTables.DamSettlementPointPrices;
+        var hourly = ErcotTables.HourlySettlementPointPrices;
+        var point = tables[dam].Select(row => (string)row[dam.Ordinal("SettlementPoint")]!).Distinct().Order(StringComparer.Ordinal).Last();
+        var rtOfPoint = tables[rt].Where(row => (string)row[rt.Ordinal("SettlementPointName")]! == point && (string)row[rt.Ordinal("SettlementPointType")]! != "LZEW").ToList();
+        var meanByHour = rtOfPoint.GroupBy(row => HourOf((DateTime)row[rt.TimeOrdinal]!))
+            .ToDictionary(hour => hour.Key, hour => hour.Average(row => (double)row[rt.Ordinal("SettlementPointPrice")]!));
+        tables[rt] = [.. tables[rt].Where(row => (string)row[rt.Ordinal("SettlementPointName")]! != point)];
+        tables[hourly] = [.. tables[dam].Where(row => (string)row[dam.Ordinal("SettlementPoint")]! == point).Select(row =>
+        {
+            var copy = hourly.NewRow();
+            foreach (var column in new[] { "DeliveryDate", "HourEnding", "DSTFlag", "SettlementPoint" })
+            {
+                copy[hourly.Ordinal(column)] = row[dam.Ordinal(column)];
+            }
+            copy[hourly.Ordinal("DamSettlementPointPrice")] = row[dam.Ordinal("SettlementPointPrice")];
+            copy[hourly.Ordinal("RtSettlementPointPrice")] = meanByHour.TryGetValue((DateTime)row[dam.TimeOrdinal]!, out var mean) ? mean : null;
+            copy[hourly.TimeOrdinal] = row[dam.TimeOrdinal];
+            return copy;
+        })];
+        tables[dam] = [.. tables[dam].Where(row => (string)row[dam.Ordinal("SettlementPoint")]! != point)];
+        return tables;
+    }
+
+    private static DateTime HourOf(DateTime instant) => new(instant.Ticks - instant.Ticks % TimeSpan.TicksPerHour, instant.Kind);
+
+    /// <summary>
+    /// A store of the rows with the values published when <paramref name="chosen"/> says changed, or removed (a row
+    /// whose every value is chosen goes; a value published later than the rest of its row becomes null).
+    /// </summary>
+    private async Task<IErcotStore> CopyAsync(Dictionary<ErcotTable, List<object?[]>> tables, Func<DateTime, bool> chosen, Change change, string name)
     {
         var copy = new DuckDbErcotStore(Path.Combine(_folder.Path, name + ".duckdb"));
         await copy.InitializeAsync();
-        foreach (var table in ErcotTables.All)
+        foreach (var (table, source) in tables)
         {
+            var values = Enumerable.Range(0, table.Columns.Count)
+                .Where(c => table.Columns[c].Type == ColumnType.Real && !table.KeyOrdinals.Contains(c)).ToList();
             var rows = new List<object?[]>();
-            foreach (var row in await simulation.RowsAsync(table))
+            foreach (var row in source)
             {
-                if (!chosen(ErcotPublication.PublishedUtc(table, row)))
+                var changed = values.Where(c => chosen(ErcotPublication.PublishedUtc(table, row, table.Columns[c].Name))).ToList();
+                if (change == Change.Remove && changed.Count == values.Count && chosen(ErcotPublication.PublishedUtc(table, row)))
                 {
-                    rows.Add(row);
+                    continue;
                 }
-                else if (change == Change.Perturb)
+                var result = (object?[])row.Clone();
+                foreach (var c in changed)
                 {
-                    var perturbed = (object?[])row.Clone();
-                    for (var c = 0; c < table.Columns.Count; c++)
-                    {
-                        if (table.Columns[c].Type == ColumnType.Real && !table.KeyOrdinals.Contains(c) && perturbed[c] is double value)
-                        {
-                            perturbed[c] = value * 1.7 + 13;
-                        }
-                    }
-                    rows.Add(perturbed);
+                    result[c] = change == Change.Remove ? null : result[c] is double value ? value * 1.7 + 13 : null;
                 }
+                rows.Add(result);
             }
             await copy.UpsertAsync(table, rows);
         }

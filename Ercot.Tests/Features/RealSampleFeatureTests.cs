@@ -1,48 +1,63 @@
-using System.Globalization;
 using Ercot.Core.Import;
 using Ercot.Core.Sources;
+using Ercot.Core.Storage;
+using Ercot.Features.Pipeline;
 using Ercot.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ercot.Tests.Features;
 
-/// <summary>
-/// Features built from the real sample for 2024. The sample has no year of 15-minute RT prices, so the
-/// target falls back to the hourly mean of SCED LMPs, which lack the real-time adders: its mean DART
-/// runs a little above MANIFEST.md's 1.11 $/MWh (computed from the true RT SPP) and is held to ±0.5.
-/// </summary>
+/// <summary>Feature builds over the real sample: which points get rows, and where their target comes from.</summary>
 public sealed class RealSampleFeatureTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new();
 
     [SkippableFact]
-    public async Task Features2024_HaveEveryHourOfEachHub_AndHbNorthsMeanDartAgreesWithTheManifest()
+    public async Task AMonthWithTheOneDayAllPointsDamFile_BuildsOnlyThePointsWithATarget_FromHourlySettlementPrices()
     {
         Skip.IfNot(SharedData.IsPresent, SharedData.SkipReason);
-        var store = new DuckDbErcotStore(Path.Combine(_folder.Path, "real.duckdb"));
-        await store.InitializeAsync();
-        string[] files =
-        [
-            .. Directory.GetFiles(SharedData.PathOf("np4-190-cd_dam_spp"), "da_lmp_HB_*.csv"),
-            SharedData.PathOf("np6-788-cd_sced_lmp_5min"),
-            SharedData.PathOf("np4-732-cd_wind_hourly/df_wind_2024_forecast.parquet"),
-            SharedData.PathOf("np4-745-cd_solar_hourly/df_solar_2024_forecast.parquet"),
-            .. Directory.GetFiles(SharedData.PathOf("np6-346-cd_load_by_forecast_zone"), "NP6-346-CD_2024*.csv"),
-            SharedData.PathOf("np4-188-cd_dam_as_mcpc/DAMASMCPC_2024.csv"),
-        ];
-        var import = await new ErcotImporter(store).ImportAsync(files);
-        Assert.True(import.Succeeded);
+        var store = await ImportAsync(
+            "np6-905-cd_rtm_spp/dam_rtm_hourly_2024_2026_15sp.csv", "np4-190-cd_dam_spp/NP4-190-CD_dam_spp_all_points_2025-04-11.csv");
 
-        var report = await FeatureFiles.BuildAsync(store, _folder.Path, new(2024, 1, 1), new(2024, 12, 31));
-        var rows = await FeatureFiles.ReadAsync(_folder.Path, "true", "settlement_point, dart, rt_source, wind_stwpf_system, dam_d1");
+        var report = await BuildAsync(store, new FeatureBuildRequest(new(2025, 4, 1), new(2025, 4, 30)));
 
-        Assert.Equal(5, report.Points);
-        Assert.All(rows.GroupBy(row => row["settlement_point"]), hub => Assert.Equal(366 * 24, hub.Count()));
-        var north = rows.Where(row => (string)row["settlement_point"]! == "HB_NORTH").ToList();
-        Assert.All(north, row => Assert.Equal("sced", row["rt_source"]));
-        var meanDart = north.Average(row => Convert.ToDouble(row["dart"], CultureInfo.InvariantCulture));
-        Assert.InRange(meanDart, 1.11 - 0.5, 1.11 + 0.5);
-        Assert.True(north.Count(row => row["wind_stwpf_system"] is not null) > 0.99 * north.Count, "the 09:55 wind vintage should cover nearly every hour");
+        Assert.Equal(15, report.Points); // not the ~988 points of the one-day DAM file
+        Assert.Equal(15 * 30 * 24, report.RowsWritten);
+        Assert.Equal(["spp_hourly"], report.TargetSources.Keys.Where(source => source != "none"));
+        Assert.True(report.TargetSources["spp_hourly"] > 15 * 29 * 24, $"{report.TargetSources["spp_hourly"]} hourly targets");
     }
+
+    [SkippableFact]
+    public async Task RequestedPoints_NarrowTheBuild_AndAPointWithoutATarget_IsRefusedByName()
+    {
+        Skip.IfNot(SharedData.IsPresent, SharedData.SkipReason);
+        var store = await ImportAsync(
+            "np6-905-cd_rtm_spp/dam_rtm_hourly_2024_2026_15sp.csv", "np4-190-cd_dam_spp/NP4-190-CD_dam_spp_all_points_2025-04-11.csv");
+
+        var narrowed = await BuildAsync(store, new FeatureBuildRequest(new(2025, 4, 1), new(2025, 4, 30), ["HB_NORTH", "LZ_WEST"]));
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() =>
+            BuildAsync(store, new FeatureBuildRequest(new(2025, 4, 1), new(2025, 4, 30), ["HB_NORTH", "AEEC"])));
+
+        Assert.Equal(2, narrowed.Points);
+        Assert.Contains("AEEC", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("HB_NORTH", refused.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<IErcotStore> ImportAsync(params string[] files)
+    {
+        var store = new DuckDbErcotStore(Path.Combine(_folder.Path, "store.duckdb"));
+        if (!File.Exists(store.DatabasePath))
+        {
+            await store.InitializeAsync();
+            var report = await new ErcotImporter(store).ImportAsync(files.Select(SharedData.PathOf));
+            Assert.All(report.Files, file => Assert.Equal(FileImportStatus.Imported, file.Status));
+        }
+        return store;
+    }
+
+    private Task<FeatureBuildReport> BuildAsync(IErcotStore store, FeatureBuildRequest request) =>
+        new FeatureBuilder(store, new LocalArtifactStore(Path.Combine(_folder.Path, "artifacts")), TimeProvider.System, NullLogger<FeatureBuilder>.Instance)
+            .BuildAsync(request);
 
     public void Dispose() => _folder.Dispose();
 }

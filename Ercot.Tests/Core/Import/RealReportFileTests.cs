@@ -1,5 +1,6 @@
 using Ercot.Core.Import;
 using Ercot.Core.Schema;
+using Ercot.Core.Sources;
 using Ercot.Core.Time;
 using Ercot.Tests.Infrastructure;
 
@@ -152,13 +153,30 @@ public sealed class RealReportFileTests
     }
 
     [SkippableFact]
-    public void DerivedHourlyFile_IsRecognised_AndLeftOutWithAReason()
+    public async Task HourlySettlementPrices_AreImported_PlaceholdersPassedOver_AndTheRepeatedHourKeptOnce()
     {
         Skip.IfNot(SharedData.IsPresent, SharedData.SkipReason);
+        using var folder = new TemporaryFolder();
+        var store = new DuckDbErcotStore(Path.Combine(folder.Path, "hourly.duckdb"));
+        await store.InitializeAsync();
+        var file = SharedData.PathOf("np6-905-cd_rtm_spp/dam_rtm_hourly_2024_2026_15sp.csv");
 
-        var format = ReportFormats.Detect(SharedData.PathOf("np6-905-cd_rtm_spp/dam_rtm_hourly_2024_2026_15sp.csv"));
+        var report = await new ErcotImporter(store).ImportAsync([file]);
 
-        Assert.Null(format.Table);
-        Assert.Contains("not an ERCOT report", format.SkipReason, StringComparison.Ordinal);
+        var result = Assert.Single(report.Files);
+        Assert.Equal(FileImportStatus.Imported, result.Status);
+        Assert.Equal(ErcotTables.HourlySettlementPointPrices.Name, result.Table);
+        var table = ErcotTables.HourlySettlementPointPrices;
+        var rows = new List<object?[]>();
+        await foreach (var row in store.ReadAsync(table, ErcotTime.DayStartUtc(new(2024, 3, 10)), ErcotTime.DayStartUtc(new(2024, 11, 4))))
+        {
+            rows.Add(row);
+        }
+        var north = rows.Where(row => (string)row[table.Ordinal("SettlementPoint")]! == "HB_NORTH").ToList();
+        // The spring-forward day's HE 03 placeholder carries no price and is not a row; the fall-back day keeps one HE 02.
+        Assert.DoesNotContain(north, row => (DateOnly)row[table.Ordinal("DeliveryDate")]! == new DateOnly(2024, 3, 10) && Convert.ToInt32(row[table.Ordinal("HourEnding")], System.Globalization.CultureInfo.InvariantCulture) == 3);
+        Assert.Single(north, row => (DateOnly)row[table.Ordinal("DeliveryDate")]! == new DateOnly(2024, 11, 3) && Convert.ToInt32(row[table.Ordinal("HourEnding")], System.Globalization.CultureInfo.InvariantCulture) == 2);
+        Assert.Equal(15, rows.Select(row => row[table.Ordinal("SettlementPoint")]).Distinct().Count());
+        Assert.True(result.RowsRead > 270_000, $"only {result.RowsRead} rows read");
     }
 }
