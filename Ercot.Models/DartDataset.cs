@@ -1,4 +1,4 @@
-namespace Ercot.Training.Trainers;
+namespace Ercot.Models;
 
 /// <summary>
 /// Feature rows in memory, in time order: a row-major float matrix (NaN where a feature is unknown),

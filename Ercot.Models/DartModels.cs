@@ -1,7 +1,7 @@
-using Ercot.Training.Trainers.Deep;
-using Ercot.Training.Trainers.XGBoost;
+using Ercot.Models.Deep;
+using Ercot.Models.XGBoost;
 
-namespace Ercot.Training.Trainers;
+namespace Ercot.Models;
 
 /// <summary>The models a run can train, by registry name.</summary>
 public static class DartModels

@@ -3,7 +3,7 @@ using DuckDB.NET.Data;
 using Ercot.Core.Schema.Features;
 using Ercot.Core.Storage;
 
-namespace Ercot.Training.Trainers;
+namespace Ercot.Models;
 
 /// <summary>
 /// Loads the feature store's rows with a known target for a range of operating days, after checking

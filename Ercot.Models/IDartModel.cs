@@ -1,4 +1,4 @@
-namespace Ercot.Training.Trainers;
+namespace Ercot.Models;
 
 /// <summary>
 /// A DART model: trained with a validation block (for early stopping), then predicting a batch or a

@@ -3,7 +3,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.LightGbm;
 
-namespace Ercot.Training.Trainers;
+namespace Ercot.Models;
 
 /// <summary>
 /// Gradient-boosted trees through ML.NET's LightGBM: explicit leaves, learning rate, rounds, early

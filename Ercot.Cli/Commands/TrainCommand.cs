@@ -1,9 +1,10 @@
+using Ercot.Training.Runs;
 using System.CommandLine;
 using System.Globalization;
 using Ercot.Core.Storage;
-using Ercot.Training.Evaluation;
-using Ercot.Training.Registry;
-using Ercot.Training.Trainers;
+using Ercot.Models.Evaluation;
+using Ercot.Models.Registry;
+using Ercot.Models;
 
 namespace Ercot.Cli.Commands;
 

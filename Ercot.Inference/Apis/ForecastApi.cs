@@ -1,6 +1,6 @@
 using Ercot.Core.Time;
 using Ercot.Inference.Scoring;
-using Ercot.Training.Trainers;
+using Ercot.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ercot.Inference.Apis;

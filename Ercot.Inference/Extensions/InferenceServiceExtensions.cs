@@ -1,7 +1,7 @@
 using Ercot.Core.Storage;
 using Ercot.Inference.Scoring;
 using Ercot.ServiceDefaults;
-using Ercot.Training.Registry;
+using Ercot.Models.Registry;
 
 namespace Ercot.Inference.Extensions;
 
@@ -16,7 +16,7 @@ public static class InferenceServiceExtensions
         builder.AddArtifactStore(ResourceNames.Blobs);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ModelRegistry>();
-        builder.Services.AddSingleton<Ercot.Training.Trainers.FeatureStoreReader>();
+        builder.Services.AddSingleton<Ercot.Models.FeatureStoreReader>();
         builder.Services.AddSingleton<ChampionHolder>();
         builder.Services.AddSingleton<Ercot.Inference.Monitoring.DriftMonitor>();
         builder.Services.AddSingleton<Ercot.Inference.Monitoring.InferenceMetrics>();

@@ -1,6 +1,6 @@
 using Ercot.Core.Models;
-using Ercot.Training.Registry;
-using Ercot.Training.Trainers;
+using Ercot.Models.Registry;
+using Ercot.Models;
 using Microsoft.Extensions.Options;
 
 namespace Ercot.Inference.Scoring;

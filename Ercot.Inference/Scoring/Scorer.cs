@@ -1,5 +1,5 @@
 using Ercot.Core.Time;
-using Ercot.Training.Trainers;
+using Ercot.Models;
 
 namespace Ercot.Inference.Scoring;
 

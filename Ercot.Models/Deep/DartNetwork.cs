@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Ercot.Training.Trainers.Deep;
+namespace Ercot.Models.Deep;
 
 /// <summary>
 /// An MLP over the standardized features, with learned embeddings for the settlement point and the

@@ -4,7 +4,7 @@ using System.Text.Json;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Ercot.Training.Trainers.Deep;
+namespace Ercot.Models.Deep;
 
 /// <summary>
 /// The deep model in TorchSharp: an MLP with point and hour embeddings, trained on standardized

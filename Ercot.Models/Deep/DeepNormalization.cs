@@ -1,4 +1,4 @@
-namespace Ercot.Training.Trainers.Deep;
+namespace Ercot.Models.Deep;
 
 /// <summary>What the deep model learned about its inputs' scale, saved beside its weights.</summary>
 public sealed record DeepNormalization(

@@ -1,4 +1,4 @@
-namespace Ercot.Training.Evaluation;
+namespace Ercot.Models.Evaluation;
 
 /// <summary>One evaluated hour: where and when, the actual DART, and the DART of the same hour a week earlier (if known).</summary>
 public sealed record EvaluationRow(string SettlementPoint, DateTime DeliveryHourUtc, int HourEnding, double Actual, double? WeekAgo);

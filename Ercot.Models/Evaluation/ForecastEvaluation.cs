@@ -1,4 +1,4 @@
-namespace Ercot.Training.Evaluation;
+namespace Ercot.Models.Evaluation;
 
 /// <summary>
 /// The one evaluation every model and the ensemble go through: metrics over all hours, per settlement

@@ -1,4 +1,4 @@
-namespace Ercot.Training.Evaluation;
+namespace Ercot.Models.Evaluation;
 
 /// <summary>
 /// How a DART forecast did on a set of hours. MAE first (spikes dominate RMSE); rMAE against the zero

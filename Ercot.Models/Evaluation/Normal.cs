@@ -1,4 +1,4 @@
-namespace Ercot.Training.Evaluation;
+namespace Ercot.Models.Evaluation;
 
 /// <summary>The standard normal distribution's CDF, through a complementary error function accurate to ~1e-7.</summary>
 internal static class Normal

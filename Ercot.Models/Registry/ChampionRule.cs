@@ -1,4 +1,4 @@
-namespace Ercot.Training.Registry;
+namespace Ercot.Models.Registry;
 
 /// <summary>
 /// A candidate becomes champion only if its validation MAE beats both the zero forecast and the

@@ -1,7 +1,7 @@
 using Ercot.Core.Models;
 using Ercot.Core.Storage;
 
-namespace Ercot.Training.Registry;
+namespace Ercot.Models.Registry;
 
 /// <summary>
 /// The model registry in the artifact store: <c>models/{model}/{version}/</c> holds the model file and

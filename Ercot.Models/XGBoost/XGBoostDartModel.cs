@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using static Ercot.Training.Trainers.XGBoost.XGBoostNative;
+using static Ercot.Models.XGBoost.XGBoostNative;
 
-namespace Ercot.Training.Trainers.XGBoost;
+namespace Ercot.Models.XGBoost;
 
 /// <summary>
 /// Histogram gradient-boosted trees through XGBoost's C API: pseudo-Huber loss (DART has fat tails),

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Ercot.Training.Trainers.XGBoost;
+namespace Ercot.Models.XGBoost;
 
 /// <summary>
 /// The parts of XGBoost's C API (libxgboost.so.0, Debian's libxgboost0) the model uses. Every call

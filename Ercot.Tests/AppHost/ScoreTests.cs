@@ -4,7 +4,7 @@ using System.Text.Json;
 using DuckDB.NET.Data;
 using Ercot.Core.Models;
 using Ercot.Core.Storage;
-using Ercot.Training.Registry;
+using Ercot.Models.Registry;
 
 namespace Ercot.Tests.AppHost;
 

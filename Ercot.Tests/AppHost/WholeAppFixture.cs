@@ -1,3 +1,4 @@
+using Ercot.Training.Runs;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -90,9 +91,9 @@ public sealed class WholeAppFixture : IAsyncLifetime
         await new Ercot.Features.Pipeline.FeatureBuilder(store, artifacts, TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<Ercot.Features.Pipeline.FeatureBuilder>.Instance)
             .BuildAsync(new Ercot.Features.Pipeline.FeatureBuildRequest(new(2024, 6, 1), new(2024, 6, 30)));
-        var registry = new Ercot.Training.Registry.ModelRegistry(artifacts);
-        var outcome = await new Ercot.Training.Trainers.TrainingRunner(new Ercot.Training.Trainers.FeatureStoreReader(artifacts), registry, TimeProvider.System)
-            .RunAsync(new Ercot.Training.Trainers.TrainingRequest(new(2024, 6, 1), new(2024, 6, 30), Ercot.Training.Trainers.DartModels.Names, new(2024, 6, 17), new(2024, 6, 24)));
+        var registry = new Ercot.Models.Registry.ModelRegistry(artifacts);
+        var outcome = await new TrainingRunner(new Ercot.Models.FeatureStoreReader(artifacts), registry, TimeProvider.System)
+            .RunAsync(new TrainingRequest(new(2024, 6, 1), new(2024, 6, 30), Ercot.Models.DartModels.Names, new(2024, 6, 17), new(2024, 6, 24)));
         foreach (var model in outcome.Models.Where(model => model.Role != Ercot.Core.Models.ModelRole.Champion))
         {
             var metadata = (await registry.ReadMetadataAsync(model.Model, model.Version))!;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Ercot.Core.Models;
 using Ercot.Inference.Scoring;
 using Ercot.Tests.Training;
-using Ercot.Training.Trainers;
+using Ercot.Models;
 
 namespace Ercot.Tests.Inference;
 
@@ -86,7 +86,7 @@ public sealed class ScoreRequestReaderTests : IClassFixture<ScoreRequestReaderTe
             var loaded = new Dictionary<string, LoadedModel>();
             var reference = SyntheticDart.Features.Select((name, f) => (name, FeatureReference.Of(Enumerable.Range(0, train.Count).Select(i => train.Features[i * train.FeatureCount + f]))))
                 .ToDictionary(pair => pair.name, pair => pair.Item2);
-            foreach (var name in new[] { LightGbmDartModel.ModelName, Ercot.Training.Trainers.XGBoost.XGBoostDartModel.ModelName })
+            foreach (var name in new[] { LightGbmDartModel.ModelName, Ercot.Models.XGBoost.XGBoostDartModel.ModelName })
             {
                 var model = DartModels.Create(name);
                 model.Train(train, validation, 1, CancellationToken.None);

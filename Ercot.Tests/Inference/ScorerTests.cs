@@ -74,5 +74,5 @@ public sealed class ScorerTests(ScoreRequestReaderTests.TrainedModels trained) :
         Assert.Equal(1.5, Assert.Single(duration.GetMeasurementSnapshot()).Value);
     }
 
-    private static string LightGbmName => Ercot.Training.Trainers.LightGbmDartModel.ModelName;
+    private static string LightGbmName => Ercot.Models.LightGbmDartModel.ModelName;
 }

@@ -1,4 +1,4 @@
-using Ercot.Training.Trainers;
+using Ercot.Models;
 
 namespace Ercot.Tests.Training;
 
@@ -60,11 +60,11 @@ public sealed class LightGbmDartModelTests : DartModelContract
 
 public sealed class XGBoostDartModelTests : DartModelContract
 {
-    private static readonly Ercot.Training.Trainers.XGBoost.XGBoostOptions Options = new(Rounds: 300, MaxDepth: 4, MinChildWeight: 1);
+    private static readonly Ercot.Models.XGBoost.XGBoostOptions Options = new(Rounds: 300, MaxDepth: 4, MinChildWeight: 1);
 
-    protected override IDartModel Create() => new Ercot.Training.Trainers.XGBoost.XGBoostDartModel(Options);
+    protected override IDartModel Create() => new Ercot.Models.XGBoost.XGBoostDartModel(Options);
 
-    protected override IDartModel Load(Stream file, int featureCount) => Ercot.Training.Trainers.XGBoost.XGBoostDartModel.Load(file, Options);
+    protected override IDartModel Load(Stream file, int featureCount) => Ercot.Models.XGBoost.XGBoostDartModel.Load(file, Options);
 
     protected override string? SkipReason => System.Runtime.InteropServices.NativeLibrary.TryLoad("libxgboost.so.0", out var handle)
         ? Free(handle)
@@ -79,9 +79,9 @@ public sealed class XGBoostDartModelTests : DartModelContract
 
 public sealed class DeepDartModelTests : DartModelContract
 {
-    private static readonly Ercot.Training.Trainers.Deep.DeepOptions Options = new(Hidden: 64, MaxEpochs: 40, Patience: 6, BatchSize: 256, LearningRate: 3e-3);
+    private static readonly Ercot.Models.Deep.DeepOptions Options = new(Hidden: 64, MaxEpochs: 40, Patience: 6, BatchSize: 256, LearningRate: 3e-3);
 
-    protected override IDartModel Create() => new Ercot.Training.Trainers.Deep.DeepDartModel(Options);
+    protected override IDartModel Create() => new Ercot.Models.Deep.DeepDartModel(Options);
 
-    protected override IDartModel Load(Stream file, int featureCount) => Ercot.Training.Trainers.Deep.DeepDartModel.Load(file, Options);
+    protected override IDartModel Load(Stream file, int featureCount) => Ercot.Models.Deep.DeepDartModel.Load(file, Options);
 }

@@ -1,4 +1,4 @@
-using Ercot.Training.Evaluation;
+using Ercot.Models.Evaluation;
 
 namespace Ercot.Tests.Training;
 

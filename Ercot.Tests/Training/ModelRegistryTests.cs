@@ -1,7 +1,7 @@
 using Ercot.Core.Models;
 using Ercot.Core.Storage;
 using Ercot.Tests.Infrastructure;
-using Ercot.Training.Registry;
+using Ercot.Models.Registry;
 
 namespace Ercot.Tests.Training;
 

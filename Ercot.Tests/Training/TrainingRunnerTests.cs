@@ -1,3 +1,4 @@
+using Ercot.Training.Runs;
 using DuckDB.NET.Data;
 using Ercot.Core.Import;
 using Ercot.Core.Models;
@@ -6,8 +7,8 @@ using Ercot.Core.Storage;
 using Ercot.Tests.Core.Simulation;
 using Ercot.Tests.Features;
 using Ercot.Tests.Infrastructure;
-using Ercot.Training.Registry;
-using Ercot.Training.Trainers;
+using Ercot.Models.Registry;
+using Ercot.Models;
 
 namespace Ercot.Tests.Training;
 

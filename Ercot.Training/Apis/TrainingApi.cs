@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Ercot.Training.Runs;
-using Ercot.Training.Trainers;
+using Ercot.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ercot.Training.Apis;

@@ -1,8 +1,8 @@
 using Ercot.Core.Storage;
 using Ercot.ServiceDefaults;
-using Ercot.Training.Registry;
+using Ercot.Models.Registry;
 using Ercot.Training.Runs;
-using Ercot.Training.Trainers;
+using Ercot.Models;
 
 namespace Ercot.Training.Extensions;
 

@@ -1,5 +1,5 @@
-using Ercot.Training.Evaluation;
-using Ercot.Training.Trainers;
+using Ercot.Models.Evaluation;
+using Ercot.Models;
 
 namespace Ercot.Training.Runs;
 

@@ -1,9 +1,11 @@
+using Ercot.Models;
+using Ercot.Training.Runs;
 using System.Diagnostics;
 using Ercot.Core.Models;
-using Ercot.Training.Evaluation;
-using Ercot.Training.Registry;
+using Ercot.Models.Evaluation;
+using Ercot.Models.Registry;
 
-namespace Ercot.Training.Trainers;
+namespace Ercot.Training.Runs;
 
 /// <summary>What to train: models over operating days <see cref="From"/>..<see cref="To"/>, split by time.</summary>
 public sealed record TrainingRequest(DateOnly From, DateOnly To, IReadOnlyList<string> Models, DateOnly? ValidationFrom = null, DateOnly? TestFrom = null);
@@ -53,7 +55,7 @@ public sealed class TrainingRunner(FeatureStoreReader features, ModelRegistry re
             var started = Stopwatch.StartNew();
             var model = DartModels.Create(name);
             model.Train(train, validation, threads[i], cancellationToken);
-            progress?.Report(model is Deep.DeepDartModel deep
+            progress?.Report(model is Ercot.Models.Deep.DeepDartModel deep
                 ? $"{name} trained in {started.Elapsed.TotalSeconds:F1} s: {deep.EpochSeconds.Count} epochs, {deep.EpochSeconds.Average():F2} s per epoch on {deep.DeviceName}"
                 : $"{name} trained in {started.Elapsed.TotalSeconds:F1} s");
             return (Model: model, ValidationPredictions: model.Predict(validation), TestPredictions: model.Predict(test), Seconds: started.Elapsed.TotalSeconds);

@@ -1,6 +1,7 @@
+using Ercot.Models;
 using Ercot.Core.Models;
 
-namespace Ercot.Training.Trainers;
+namespace Ercot.Training.Runs;
 
 /// <summary>
 /// Time-ordered train, validation and test blocks, never random, with at least one whole day between

@@ -1,4 +1,4 @@
-using Ercot.Training.Trainers;
+using Ercot.Models;
 
 namespace Ercot.Training.Runs;
 

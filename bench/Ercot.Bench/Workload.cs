@@ -1,7 +1,7 @@
 using Ercot.Core.Storage;
 using Ercot.Inference.Scoring;
-using Ercot.Training.Registry;
-using Ercot.Training.Trainers;
+using Ercot.Models.Registry;
+using Ercot.Models;
 
 namespace Ercot.Bench;
 
