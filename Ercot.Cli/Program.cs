@@ -9,6 +9,7 @@ var root = new RootCommand(
     SimulateCommand.Create(),
     BuildFeaturesCommand.Create(),
     TrainCommand.Create(),
+    BacktestCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

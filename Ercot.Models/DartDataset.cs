@@ -47,9 +47,12 @@ public sealed class DartDataset
     public ReadOnlySpan<float> Row(int i) => Features.AsSpan(i * FeatureCount, FeatureCount);
 
     /// <summary>The rows whose operating day lies in [<paramref name="from"/>, <paramref name="to"/>].</summary>
-    public DartDataset Between(DateOnly from, DateOnly to)
+    public DartDataset Between(DateOnly from, DateOnly to) =>
+        Rows([.. Enumerable.Range(0, Count).Where(i => Days[i] >= from && Days[i] <= to)]);
+
+    /// <summary>The chosen rows, in the order given.</summary>
+    public DartDataset Rows(int[] chosen)
     {
-        var chosen = Enumerable.Range(0, Count).Where(i => Days[i] >= from && Days[i] <= to).ToArray();
         var features = new float[chosen.Length * FeatureCount];
         for (var k = 0; k < chosen.Length; k++)
         {
@@ -59,4 +62,12 @@ public sealed class DartDataset
             [.. chosen.Select(i => Target[i])], [.. chosen.Select(i => Points[i])], [.. chosen.Select(i => HoursUtc[i])],
             [.. chosen.Select(i => HourEndings[i])], [.. chosen.Select(i => Days[i])], [.. chosen.Select(i => WeekAgo[i])]);
     }
+
+    /// <summary>These rows followed by <paramref name="later"/>'s (same features).</summary>
+    public DartDataset Concat(DartDataset later) => new(FeatureNames, [.. Features, .. later.Features], [.. Target, .. later.Target],
+        [.. Points, .. later.Points], [.. HoursUtc, .. later.HoursUtc], [.. HourEndings, .. later.HourEndings], [.. Days, .. later.Days], [.. WeekAgo, .. later.WeekAgo]);
+
+    /// <summary>The same rows with other features and target.</summary>
+    public DartDataset With(IReadOnlyList<string> featureNames, float[] features, float[] target) =>
+        new(featureNames, features, target, Points, HoursUtc, HourEndings, Days, WeekAgo);
 }

@@ -1,8 +1,9 @@
 namespace Ercot.Models;
 
 /// <summary>
-/// A DART model: trained with a validation block (for early stopping), then predicting a batch or a
-/// single row of the feature schema's features, saved to and loaded from one file.
+/// A DART model: trained with a validation block (early stopping picks the trees or epochs) or, without
+/// one, for a fixed number of them; then predicting a batch or a single row of its features, saved to
+/// and loaded from one file.
 /// </summary>
 public interface IDartModel : IDisposable
 {
@@ -18,7 +19,11 @@ public interface IDartModel : IDisposable
     /// <summary>Library versions, for the registry's metadata.</summary>
     IReadOnlyDictionary<string, string> Libraries();
 
-    void Train(DartDataset train, DartDataset validation, int threads, CancellationToken cancellationToken);
+    /// <summary>Trees (boosters) or epochs (the network) the last training kept: early stopping's choice, or the fixed count.</summary>
+    int Iterations { get; }
+
+    /// <summary>Trains on <paramref name="train"/>; with <paramref name="validation"/>, stops early on it, else trains the configured iterations.</summary>
+    void Train(DartDataset train, DartDataset? validation, int threads, CancellationToken cancellationToken);
 
     float[] Predict(DartDataset rows);
 

@@ -38,7 +38,9 @@ public sealed class LightGbmDartModel : IDartModel
         ["Microsoft.ML.LightGbm"] = typeof(LightGbmRegressionTrainer).Assembly.GetName().Version?.ToString() ?? "?",
     };
 
-    public void Train(DartDataset train, DartDataset validation, int threads, CancellationToken cancellationToken)
+    public int Iterations { get; private set; }
+
+    public void Train(DartDataset train, DartDataset? validation, int threads, CancellationToken cancellationToken)
     {
         _featureCount = train.FeatureCount;
         var trainer = _ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
@@ -49,15 +51,18 @@ public sealed class LightGbmDartModel : IDartModel
             LearningRate = _options.LearningRate,
             NumberOfIterations = _options.Rounds,
             MinimumExampleCountPerLeaf = _options.MinimumRowsPerLeaf,
-            EarlyStoppingRound = _options.EarlyStoppingRounds,
+            EarlyStoppingRound = validation is null ? 0 : _options.EarlyStoppingRounds,
+            EvaluationMetric = LightGbmRegressionTrainer.Options.EvaluateMetricType.MeanAbsoluteError,
             Seed = _options.Seed,
             NumberOfThreads = threads,
             Silent = true,
-            Booster = new GradientBooster.Options { FeatureFraction = 0.8, L2Regularization = 1.0 },
+            Booster = new GradientBooster.Options { FeatureFraction = 0.5, L2Regularization = 10.0 },
         });
         cancellationToken.ThrowIfCancellationRequested();
         var trainView = ToDataView(train);
-        _model = trainer.Fit(trainView, ToDataView(validation));
+        var fitted = validation is null ? trainer.Fit(trainView) : trainer.Fit(trainView, ToDataView(validation));
+        Iterations = fitted.Model.TrainedTreeEnsemble.Trees.Count;
+        _model = fitted;
         _schema = trainView.Schema;
         _engines = null;
     }
@@ -89,6 +94,7 @@ public sealed class LightGbmDartModel : IDartModel
     {
         var model = new LightGbmDartModel(options) { _featureCount = featureCount };
         model._model = model._ml.Model.Load(source, out model._schema);
+        model.Iterations = model._model is RegressionPredictionTransformer<LightGbmRegressionModelParameters> fitted ? fitted.Model.TrainedTreeEnsemble.Trees.Count : 0;
         return model;
     }
 
@@ -131,8 +137,12 @@ public sealed class LightGbmDartModel : IDartModel
     }
 }
 
-/// <summary>LightGBM's parameters, with the defaults the training runs use.</summary>
-public sealed record LightGbmOptions(int Leaves = 31, double LearningRate = 0.05, int Rounds = 500, int MinimumRowsPerLeaf = 50, int EarlyStoppingRounds = 50, int Seed = 7)
+/// <summary>
+/// LightGBM's parameters, with the defaults the training runs use: shallow-ish trees at a moderate rate on the
+/// transformed target (see <see cref="DartForecaster"/>); up to <see cref="Rounds"/> trees, early stopping on
+/// validation MAE after <see cref="EarlyStoppingRounds"/> without improvement.
+/// </summary>
+public sealed record LightGbmOptions(int Leaves = 15, double LearningRate = 0.03, int Rounds = 500, int MinimumRowsPerLeaf = 1000, int EarlyStoppingRounds = 50, int Seed = 7)
 {
     public IReadOnlyDictionary<string, string> Describe() => new Dictionary<string, string>
     {

@@ -53,7 +53,9 @@ public sealed class DeepDartModel : IDartModel
         ["libtorch"] = "2.10.0 (cpu package; CUDA where the image provides it)",
     };
 
-    public void Train(DartDataset train, DartDataset validation, int threads, CancellationToken cancellationToken)
+    public int Iterations { get; private set; }
+
+    public void Train(DartDataset train, DartDataset? validation, int threads, CancellationToken cancellationToken)
     {
         random.manual_seed(_options.Seed);
         set_num_threads(threads);
@@ -72,7 +74,8 @@ public sealed class DeepDartModel : IDartModel
             var order = new Random(_options.Seed);
             var best = (Epoch: -1, Mae: double.PositiveInfinity, State: new Dictionary<string, Tensor>());
             var epochs = new List<double>();
-            for (var epoch = 0; epoch < _options.MaxEpochs && (_options.FixedEpochs || epoch - best.Epoch <= _options.Patience); epoch++)
+            var fixedEpochs = _options.FixedEpochs || validation is null;
+            for (var epoch = 0; epoch < _options.MaxEpochs && (fixedEpochs || epoch - best.Epoch <= _options.Patience); epoch++)
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 network.train();
@@ -87,7 +90,8 @@ public sealed class DeepDartModel : IDartModel
                     loss.forward(output, target.index_select(0, batch)).backward();
                     optimizer.step();
                 }
-                var mae = validation.Target.Zip(Predict(validation), (y, p) => Math.Abs((double)y - p)).Average();
+                // Without validation every epoch counts as the best so far: the last weights are kept.
+                var mae = validation is null ? -epoch : validation.Target.Zip(Predict(validation), (y, p) => Math.Abs((double)y - p)).Average();
                 epochs.Add(clock.Elapsed.TotalSeconds);
                 if (mae < best.Mae)
                 {
@@ -100,6 +104,7 @@ public sealed class DeepDartModel : IDartModel
                 }
             }
             network.load_state_dict(best.State);
+            Iterations = best.Epoch + 1;
             foreach (var weights in best.State.Values)
             {
                 weights.Dispose();

@@ -1,12 +1,13 @@
 namespace Ercot.Models.Registry;
 
 /// <summary>
-/// A candidate becomes champion only if its validation MAE beats both the zero forecast and the
-/// current champion scored on the same validation rows (not the champion's old numbers).
+/// A candidate becomes champion only if its validation MAE beats the zero forecast, the per-point-and-hour
+/// constant of its training block, and the current champion scored on the same validation rows (not the
+/// champion's old numbers). A model that loses to the constant is recorded, never served.
 /// </summary>
 public static class ChampionRule
 {
-    public static (bool IsChampion, string Reason) Decide(double candidateMae, double zeroMae, double? championMaeOnSameRows)
+    public static (bool IsChampion, string Reason) Decide(double candidateMae, double zeroMae, double constantMae, double? championMaeOnSameRows)
     {
         if (!double.IsFinite(candidateMae))
         {
@@ -15,6 +16,10 @@ public static class ChampionRule
         if (candidateMae >= zeroMae)
         {
             return (false, $"validation MAE {candidateMae:F3} does not beat the zero forecast's {zeroMae:F3}");
+        }
+        if (candidateMae >= constantMae)
+        {
+            return (false, $"validation MAE {candidateMae:F3} does not beat the per-point-and-hour constant's {constantMae:F3}");
         }
         if (championMaeOnSameRows is { } champion && candidateMae >= champion)
         {

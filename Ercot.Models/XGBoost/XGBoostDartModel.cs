@@ -5,7 +5,7 @@ using static Ercot.Models.XGBoost.XGBoostNative;
 namespace Ercot.Models.XGBoost;
 
 /// <summary>
-/// Histogram gradient-boosted trees through XGBoost's C API: pseudo-Huber loss (DART has fat tails),
+/// Histogram gradient-boosted trees through XGBoost's C API: absolute-error loss (leaves set to the median, robust to DART's fat tails),
 /// early stopping on the validation block's MAE, the booster cut to its best round, saved as UBJSON.
 /// Batches predict through a DMatrix on every core; single rows in place, which XGBoost allows from
 /// many threads, on a one-thread copy of the booster: waking OpenMP's threads for one row costs more
@@ -29,16 +29,32 @@ public sealed class XGBoostDartModel : IDartModel
 
     public IReadOnlyDictionary<string, string> Libraries() => new Dictionary<string, string> { ["libxgboost"] = "libxgboost.so.0 (Debian libxgboost0)" };
 
-    public void Train(DartDataset train, DartDataset validation, int threads, CancellationToken cancellationToken)
+    public int Iterations { get; private set; }
+
+    public void Train(DartDataset train, DartDataset? validation, int threads, CancellationToken cancellationToken)
     {
         using var trainMatrix = Matrix(train, withLabels: true);
-        using var validMatrix = Matrix(validation, withLabels: true);
+        using var validMatrix = Matrix(validation ?? train, withLabels: true);
         Check(XGBoosterCreate([trainMatrix.DangerousGetHandle(), validMatrix.DangerousGetHandle()], 2, out var booster), "XGBoosterCreate");
         using (booster)
         {
             foreach (var (parameter, value) in _options.Parameters(threads))
             {
                 Check(XGBoosterSetParam(booster, parameter, value), $"XGBoosterSetParam({parameter})");
+            }
+            // libxgboost 1.7 starts every prediction at base_score (0.5 unless told): start at the target's median instead.
+            Check(XGBoosterSetParam(booster, "base_score", Median(train.Target).ToString("R", CultureInfo.InvariantCulture)), "XGBoosterSetParam(base_score)");
+            if (validation is null)
+            {
+                for (var round = 0; round < _options.Rounds; round++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Check(XGBoosterUpdateOneIter(booster, round, trainMatrix), "XGBoosterUpdateOneIter");
+                }
+                Iterations = _options.Rounds;
+                Check(XGBoosterSlice(booster, 0, _options.Rounds, 1, out var whole), "XGBoosterSlice");
+                Serve(whole);
+                return;
             }
             var name = Marshal.StringToCoTaskMemUTF8("valid");
             try
@@ -55,6 +71,7 @@ public sealed class XGBoostDartModel : IDartModel
                         best = (round, mae);
                     }
                 }
+                Iterations = best.Round + 1;
                 Check(XGBoosterSlice(booster, 0, best.Round + 1, 1, out var sliced), "XGBoosterSlice");
                 Serve(sliced);
             }
@@ -101,7 +118,15 @@ public sealed class XGBoostDartModel : IDartModel
         source.CopyTo(copy);
         var model = new XGBoostDartModel(options);
         model.Serve(Deserialize(copy.GetBuffer().AsSpan(0, (int)copy.Length)));
+        Check(XGBoosterBoostedRounds(model._booster!, out var rounds), "XGBoosterBoostedRounds");
+        model.Iterations = rounds;
         return model;
+    }
+
+    private static double Median(float[] values)
+    {
+        var sorted = values.Where(float.IsFinite).Order().ToArray();
+        return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
     }
 
     public void Dispose()
@@ -159,19 +184,20 @@ public sealed class XGBoostDartModel : IDartModel
 }
 
 /// <summary>XGBoost's parameters, with the defaults the training runs use.</summary>
-public sealed record XGBoostOptions(int MaxDepth = 6, double LearningRate = 0.05, int Rounds = 500, int EarlyStoppingRounds = 50, double MinChildWeight = 5, int Seed = 7)
+public sealed record XGBoostOptions(int MaxDepth = 4, double LearningRate = 0.03, int Rounds = 500, int EarlyStoppingRounds = 50, double MinChildWeight = 1000, int Seed = 7)
 {
     public IEnumerable<(string Name, string Value)> Parameters(int threads)
     {
         var invariant = CultureInfo.InvariantCulture;
         yield return ("tree_method", "hist");
-        yield return ("objective", "reg:pseudohubererror");
+        yield return ("objective", "reg:squarederror");
         yield return ("eval_metric", "mae");
         yield return ("max_depth", MaxDepth.ToString(invariant));
         yield return ("eta", LearningRate.ToString(invariant));
         yield return ("min_child_weight", MinChildWeight.ToString(invariant));
         yield return ("subsample", "0.8");
-        yield return ("colsample_bytree", "0.8");
+        yield return ("colsample_bytree", "0.5");
+        yield return ("lambda", "10");
         yield return ("seed", Seed.ToString(invariant));
         yield return ("nthread", threads.ToString(invariant));
         yield return ("verbosity", "0");

@@ -22,6 +22,9 @@ internal static partial class XGBoostNative
     public static partial IntPtr XGBGetLastError();
 
     [LibraryImport(Library)]
+    public static partial int XGBoosterBoostedRounds(BoosterHandle handle, out int rounds);
+
+    [LibraryImport(Library)]
     public static partial int XGDMatrixCreateFromMat(ReadOnlySpan<float> data, ulong rows, ulong columns, float missing, out DMatrixHandle handle);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]

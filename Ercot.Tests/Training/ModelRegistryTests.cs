@@ -67,14 +67,15 @@ public sealed class ModelRegistryTests : IDisposable
     }
 
     [Theory]
-    [InlineData(9.0, 10.0, null, true)]
-    [InlineData(9.0, 10.0, 9.5, true)]
-    [InlineData(9.0, 10.0, 8.9, false)]
-    [InlineData(10.0, 10.0, null, false)]
-    [InlineData(double.NaN, 10.0, null, false)]
-    public void ChampionRule_NeedsToBeatZeroAndTheChampionOnTheSameRows(double candidate, double zero, double? champion, bool expected)
+    [InlineData(9.0, 10.0, 9.8, null, true)]
+    [InlineData(9.0, 10.0, 9.8, 9.5, true)]
+    [InlineData(9.0, 10.0, 9.8, 8.9, false)]
+    [InlineData(9.0, 10.0, 8.95, null, false)]
+    [InlineData(10.0, 10.0, 11.0, null, false)]
+    [InlineData(double.NaN, 10.0, 9.8, null, false)]
+    public void ChampionRule_NeedsToBeatZeroTheConstantAndTheChampionOnTheSameRows(double candidate, double zero, double constant, double? champion, bool expected)
     {
-        var (isChampion, reason) = ChampionRule.Decide(candidate, zero, champion);
+        var (isChampion, reason) = ChampionRule.Decide(candidate, zero, constant, champion);
 
         Assert.Equal(expected, isChampion);
         Assert.False(string.IsNullOrWhiteSpace(reason));

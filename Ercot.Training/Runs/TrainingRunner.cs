@@ -1,8 +1,8 @@
-using Ercot.Models;
-using Ercot.Training.Runs;
 using System.Diagnostics;
 using Ercot.Core.Models;
+using Ercot.Models;
 using Ercot.Models.Evaluation;
+using Ercot.Models.Forecasting;
 using Ercot.Models.Registry;
 
 namespace Ercot.Training.Runs;
@@ -55,10 +55,10 @@ public sealed class TrainingRunner(FeatureStoreReader features, ModelRegistry re
             var started = Stopwatch.StartNew();
             var model = DartModels.Create(name);
             model.Train(train, validation, threads[i], cancellationToken);
-            progress?.Report(model is Ercot.Models.Deep.DeepDartModel deep
-                ? $"{name} trained in {started.Elapsed.TotalSeconds:F1} s: {deep.EpochSeconds.Count} epochs, {deep.EpochSeconds.Average():F2} s per epoch on {deep.DeviceName}"
-                : $"{name} trained in {started.Elapsed.TotalSeconds:F1} s");
-            return (Model: model, ValidationPredictions: model.Predict(validation), TestPredictions: model.Predict(test), Seconds: started.Elapsed.TotalSeconds);
+            progress?.Report($"{name} trained in {started.Elapsed.TotalSeconds:F1} s: {model.State.ChosenIterations} trees/epochs chosen on validation, " +
+                $"refitted on train + validation with {model.State.Iterations}; {model.State.DroppedFeatures.Count} features left out as absent");
+            // Validation predictions come from the early-stopped model, before the refit saw those rows.
+            return (Model: (IDartModel)model, ValidationPredictions: model.ValidationPredictions, TestPredictions: model.Predict(test), Seconds: started.Elapsed.TotalSeconds);
         }, cancellationToken)));
 
         var reference = train.FeatureNames.Select((name, f) => (name, FeatureReference.Of(Enumerable.Range(0, train.Count).Select(i => train.Features[i * train.FeatureCount + f]))))
@@ -68,10 +68,16 @@ public sealed class TrainingRunner(FeatureStoreReader features, ModelRegistry re
         {
             using (model)
             {
-                outcomes.Add(await PublishAsync(model, validationPredictions, testPredictions, seconds, validation, test, split, schemaHash, reference, cancellationToken));
+                outcomes.Add(await PublishAsync(model, validationPredictions, testPredictions, seconds, train, validation, test, split, schemaHash, reference, cancellationToken));
             }
         }
-        var ensemble = Enumerable.Range(0, test.Count).Select(i => (double)trained.Average(t => t.TestPredictions[i])).ToList();
+        // The ensemble: weights chosen on validation over the models that beat the per-point constant there, and the constant.
+        var before = TargetScale.Fit(train);
+        var weights = EnsembleWeights.Fit([.. validation.Target.Select(y => (double)y)],
+            models.Select((name, m) => (name, trained[m].ValidationPredictions)).ToDictionary(pair => pair.name, pair => pair.ValidationPredictions.Select(p => (double)p).ToArray()),
+            [.. Enumerable.Range(0, validation.Count).Select(i => before.Level(validation.Points[i], validation.HourEndings[i]))]);
+        var ensemble = Enumerable.Range(0, test.Count).Select(i => EnsembleWeights.Combine(weights,
+            name => trained[models.IndexOf(name)].TestPredictions[i], before.Level(test.Points[i], test.HourEndings[i]))).ToList();
         return new TrainingOutcome(split, train.Count, validation.Count, test.Count, outcomes,
             ForecastEvaluation.EvaluateAll(Rows(test), ensemble), clock.Elapsed.TotalSeconds);
     }
@@ -82,13 +88,15 @@ public sealed class TrainingRunner(FeatureStoreReader features, ModelRegistry re
 
     private async Task<ModelOutcome> PublishAsync(
         IDartModel model, float[] validationPredictions, float[] testPredictions, double seconds,
-        DartDataset validation, DartDataset test, TrainingSplit split, string schemaHash, IReadOnlyDictionary<string, FeatureReference> reference,
+        DartDataset train, DartDataset validation, DartDataset test, TrainingSplit split, string schemaHash, IReadOnlyDictionary<string, FeatureReference> reference,
         CancellationToken cancellationToken)
     {
         var validationReport = ForecastEvaluation.EvaluateAll(Rows(validation), [.. validationPredictions.Select(p => (double)p)]);
         var testReport = ForecastEvaluation.EvaluateAll(Rows(test), [.. testPredictions.Select(p => (double)p)]);
         var zeroMae = validation.Target.Average(y => Math.Abs((double)y));
-        var (isChampion, reason) = ChampionRule.Decide(validationReport.Overall.Mae, zeroMae, await ChampionMaeAsync(model.Name, validation, schemaHash, cancellationToken));
+        var level = TargetScale.Fit(train);
+        var constantMae = Enumerable.Range(0, validation.Count).Average(i => Math.Abs(validation.Target[i] - level.Level(validation.Points[i], validation.HourEndings[i])));
+        var (isChampion, reason) = ChampionRule.Decide(validationReport.Overall.Mae, zeroMae, constantMae, await ChampionMaeAsync(model.Name, validation, schemaHash, cancellationToken));
         var metadata = new ModelMetadata(
             model.Name, ModelRegistry.NewVersion(time.GetUtcNow()), time.GetUtcNow(), model.FileName, schemaHash, validation.FeatureNames,
             split.Train, split.Validation, split.Test, model.Describe(), Metrics(validationReport.Overall), Metrics(testReport.Overall),

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Ercot.Core.Storage;
+using Ercot.Models.Forecasting;
+
+namespace Ercot.Models.Backtesting;
+
+/// <summary>
+/// A walk-forward backtest over the feature store, as the real system would have run it: for each fold the
+/// models train on the past only (early stopping on the end of their window, then a refit), forecast the
+/// fold, and are weighed into an ensemble on their validation block. Each finished fold is saved, so a
+/// cancelled or failed backtest resumes where it stopped; at the end the predictions and the report are
+/// written, each file whole or not at all.
+/// </summary>
+public sealed class BacktestRunner(FeatureStoreReader features, IArtifactStore artifacts)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Called with each fold's training rows before its models train; tests use it to prove no fold sees its future.</summary>
+    public Action<BacktestFold, DartDataset>? OnTraining { get; init; }
+
+    public async Task<BacktestReport> RunAsync(string id, BacktestRequest request, IProgress<BacktestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (request.Problem() is { } problem)
+        {
+            throw new TrainingDataException(problem);
+        }
+        var clock = Stopwatch.StartNew();
+        var (data, _) = await features.LoadAsync(request.TrainFrom, request.To, cancellationToken);
+        if (request.Points is { Count: > 0 } points)
+        {
+            var known = data.Points.ToHashSet(StringComparer.Ordinal);
+            if (points.Where(point => !known.Contains(point)).ToList() is { Count: > 0 } unknown)
+            {
+                throw new TrainingDataException($"No rows with a target for settlement point(s) {string.Join(", ", unknown)} in {request.TrainFrom:yyyy-MM-dd}..{request.To:yyyy-MM-dd}.");
+            }
+            var chosen = points.ToHashSet(StringComparer.Ordinal);
+            data = data.Rows([.. Enumerable.Range(0, data.Count).Where(i => chosen.Contains(data.Points[i]))]);
+        }
+        var folds = request.Folds();
+        CheckFolds(data, folds);
+
+        var results = new List<BacktestFoldResult>();
+        foreach (var fold in folds)
+        {
+            var path = $"{BacktestPaths.Folder(id)}folds/{fold.Index:D3}.json";
+            progress?.Report(new BacktestProgress(fold.Index, folds.Count, fold, "training"));
+            BacktestFoldResult result;
+            if (await artifacts.TryOpenReadAsync(path, cancellationToken) is { } saved)
+            {
+                await using (saved)
+                {
+                    result = (await JsonSerializer.DeserializeAsync<BacktestFoldResult>(saved, Json, cancellationToken))!;
+                }
+            }
+            else
+            {
+                result = RunFold(fold, data, request.Models, cancellationToken);
+                await artifacts.WriteAsync(path, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(result, Json)), cancellationToken);
+            }
+            results.Add(result);
+            progress?.Report(new BacktestProgress(fold.Index + 1, folds.Count, fold, "done"));
+        }
+
+        var report = BacktestReport.Of(id, request, results, clock.Elapsed.TotalSeconds);
+        await BacktestFiles.WritePredictionsAsync(artifacts, BacktestPaths.Predictions(id), request.Models, results, cancellationToken);
+        await artifacts.WriteAsync(BacktestPaths.Report(id), new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(report, BacktestReport.JsonOptions)), cancellationToken);
+        await artifacts.WriteAsync(BacktestPaths.Markdown(id), new MemoryStream(System.Text.Encoding.UTF8.GetBytes(BacktestMarkdown.Render(report))), cancellationToken);
+        return report;
+    }
+
+    private static void CheckFolds(DartDataset data, IReadOnlyList<BacktestFold> folds)
+    {
+        foreach (var fold in folds)
+        {
+            var trainDays = data.Days.Where(day => day >= fold.TrainFrom && day <= fold.TrainTo).Distinct().Count();
+            var testDays = data.Days.Where(day => day >= fold.TestFrom && day <= fold.TestTo).Distinct().Count();
+            if (trainDays < ForecasterOptions.MinimumTrainingDays)
+            {
+                throw new TrainingDataException(
+                    $"Fold {fold.Index + 1} ({fold.TestFrom:yyyy-MM-dd}..{fold.TestTo:yyyy-MM-dd}) would train on {trainDays} days with a target in {fold.TrainFrom:yyyy-MM-dd}..{fold.TrainTo:yyyy-MM-dd}; " +
+                    $"it needs at least {ForecasterOptions.MinimumTrainingDays}. Build features for earlier days or start the test later.");
+            }
+            if (testDays == 0)
+            {
+                throw new TrainingDataException(
+                    $"Fold {fold.Index + 1} ({fold.TestFrom:yyyy-MM-dd}..{fold.TestTo:yyyy-MM-dd}) has no hour with a target: build its features, or end the range earlier.");
+            }
+        }
+    }
+
+    private BacktestFoldResult RunFold(BacktestFold fold, DartDataset data, IReadOnlyList<string> models, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var train = data.Between(fold.TrainFrom, fold.TrainTo);
+        var test = data.Between(fold.TestFrom, fold.TestTo);
+        OnTraining?.Invoke(fold, train);
+        // What the fold's feature rows lack is known at its gates (the features exist before them); the target is not used.
+        var unavailable = FeatureCoverage.Absent(test.FeatureNames, FeatureCoverage.OfFeatures(test)).ToHashSet(StringComparer.Ordinal);
+        var options = ForecasterOptions.Default with { UnavailableFeatures = unavailable };
+        var threads = Threads(Environment.ProcessorCount, models.Count);
+        var trained = models.Select((name, m) => Task.Run(() =>
+        {
+            var started = Stopwatch.StartNew();
+            var forecaster = DartModels.Create(name, options);
+            forecaster.Train(train, null, threads[m], cancellationToken);
+            return (Forecaster: forecaster, Test: forecaster.Predict(test), Seconds: started.Elapsed.TotalSeconds);
+        }, cancellationToken)).ToArray();
+        Task.WaitAll(trained, cancellationToken);
+
+        try
+        {
+            var validation = trained[0].Result.Forecaster.Validation!;
+            var actual = validation.Target.Select(y => (double)y).ToArray();
+            // The constant of the validation block comes from the training rows before it, as the models' first fit did.
+            var before = TargetScale.Fit(train.Between(fold.TrainFrom, validation.Days[0].AddDays(-1)));
+            var validationConstant = Enumerable.Range(0, validation.Count).Select(i => before.Level(validation.Points[i], validation.HourEndings[i])).ToArray();
+            var constantMae = EnsembleWeights.Mae(actual, validationConstant);
+            var members = models.Select((name, m) => (name, Predictions: trained[m].Result.Forecaster.ValidationPredictions.Select(p => (double)p).ToArray()))
+                .ToDictionary(pair => pair.name, pair => pair.Predictions);
+            var weights = EnsembleWeights.Fit(actual, members, validationConstant);
+
+            var level = TargetScale.Fit(train);
+            var predictions = new BacktestPrediction[test.Count];
+            for (var i = 0; i < test.Count; i++)
+            {
+                var row = i;
+                var values = trained.Select(t => Math.Round((double)t.Result.Test[row], 4)).ToArray();
+                var constant = level.Level(test.Points[i], test.HourEndings[i]);
+                var ensemble = EnsembleWeights.Combine(weights, name => values[IndexOf(models, name)], constant);
+                predictions[i] = new BacktestPrediction(test.Points[i], test.HoursUtc[i], test.Days[i], test.HourEndings[i], test.Target[i], values,
+                    Math.Round(ensemble, 4), Math.Round(constant, 4), test.WeekAgo[i]);
+            }
+            var described = models.Select((name, m) =>
+            {
+                var state = trained[m].Result.Forecaster.State;
+                return (name, new FoldModel(state.ChosenIterations, state.Iterations, state.DroppedFeatures,
+                    Math.Round(EnsembleWeights.Mae(actual, members[name]), 4), Math.Round(constantMae, 4), weights.GetValueOrDefault(name) > 0,
+                    Math.Round(trained[m].Result.Seconds, 2)));
+            }).ToDictionary(pair => pair.name, pair => pair.Item2);
+            return new BacktestFoldResult(fold, train.Count, described, weights, predictions, Math.Round(clock.Elapsed.TotalSeconds, 2));
+        }
+        finally
+        {
+            foreach (var task in trained)
+            {
+                task.Result.Forecaster.Dispose();
+            }
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<string> models, string name)
+    {
+        for (var m = 0; m < models.Count; m++)
+        {
+            if (models[m] == name)
+            {
+                return m;
+            }
+        }
+        throw new ArgumentException($"No model '{name}'.", nameof(name));
+    }
+
+    /// <summary>Cores shared out among the models, the remainder to the first ones; at least one each.</summary>
+    public static int[] Threads(int cores, int models) =>
+        [.. Enumerable.Range(0, models).Select(i => Math.Max(1, cores / models + (i < cores % models ? 1 : 0)))];
+}
+
+/// <summary>Where a backtest is: folds done of all, the fold at hand and what it is doing.</summary>
+public sealed record BacktestProgress(int FoldsDone, int Folds, BacktestFold Fold, string Stage);
+
+/// <summary>A backtest's files in the artifact store.</summary>
+public static class BacktestPaths
+{
+    public static string Folder(string id) => $"backtests/{id}/";
+
+    public static string Predictions(string id) => $"backtests/{id}/predictions.parquet";
+
+    public static string Report(string id) => $"backtests/{id}/report.json";
+
+    public static string Markdown(string id) => $"backtests/{id}/report.md";
+}
