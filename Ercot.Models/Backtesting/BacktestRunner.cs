@@ -25,8 +25,22 @@ public sealed class BacktestRunner(FeatureStoreReader features, IArtifactStore a
         {
             throw new TrainingDataException(problem);
         }
-        var clock = Stopwatch.StartNew();
         var (data, _) = await features.LoadAsync(request.TrainFrom, request.To, cancellationToken);
+        return await RunAsync(id, request, data, progress, cancellationToken);
+    }
+
+    /// <summary>The backtest over rows already in memory (every row with a target, in time order).</summary>
+    public async Task<BacktestReport> RunAsync(string id, BacktestRequest request, DartDataset data, IProgress<BacktestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (request.Problem() is { } problem)
+        {
+            throw new TrainingDataException(problem);
+        }
+        var clock = Stopwatch.StartNew();
+        if (data.Count == 0)
+        {
+            throw new TrainingDataException($"No rows with a target in {request.TrainFrom:yyyy-MM-dd}..{request.To:yyyy-MM-dd}: build features for that range first.");
+        }
         if (request.Points is { Count: > 0 } points)
         {
             var known = data.Points.ToHashSet(StringComparer.Ordinal);

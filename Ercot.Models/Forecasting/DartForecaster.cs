@@ -118,7 +118,7 @@ public sealed class DartForecaster : IDartModel
         var predictions = new float[rows.Count];
         for (var i = 0; i < predictions.Length; i++)
         {
-            predictions[i] = (float)target.Inverse(z[i], rows.Points[i], rows.HourEndings[i]);
+            predictions[i] = (float)target.Inverse(z[i], rows.Points[i], HourEnding(rows, i));
         }
         return predictions;
     }
@@ -214,6 +214,10 @@ public sealed class DartForecaster : IDartModel
         _hourFeature = state.Features.ToList().IndexOf("cal_hour_ending");
     }
 
+    /// <summary>A row's hour ending as its features say (as a single row is scored), else as its keys say.</summary>
+    private int HourEnding(DartDataset rows, int i) =>
+        _hourFeature >= 0 && float.IsFinite(rows.Features[i * rows.FeatureCount + _hourFeature]) ? (int)rows.Features[i * rows.FeatureCount + _hourFeature] : rows.HourEndings[i];
+
     /// <summary>The family's inputs: the features (dropped ones unknown), the point's code and level; the transformed target.</summary>
     private DartDataset Inputs(DartDataset rows, bool withTarget)
     {
@@ -232,9 +236,10 @@ public sealed class DartForecaster : IDartModel
                     row[f] = float.NaN;
                 }
             }
+            var hourEnding = HourEnding(rows, i);
             row[^2] = target.Code(rows.Points[i]);
-            row[^1] = (float)target.Level(rows.Points[i], rows.HourEndings[i]);
-            z[i] = withTarget ? target.Forward(rows.Target[i], rows.Points[i], rows.HourEndings[i]) : 0f;
+            row[^1] = (float)target.Level(rows.Points[i], hourEnding);
+            z[i] = withTarget ? target.Forward(rows.Target[i], rows.Points[i], hourEnding) : 0f;
         }
         return rows.With([.. rows.FeatureNames, PointCode, PointLevel], features, z);
     }
