@@ -13,6 +13,10 @@ public static class DartModels
 {
     public static readonly IReadOnlyList<string> Names = [LightGbmDartModel.ModelName, XGBoostDartModel.ModelName, DeepDartModel.ModelName];
 
+    /// <summary>Cores shared out among the models trained side by side, the remainder to the first ones; at least one each.</summary>
+    public static int[] Threads(int cores, int models) =>
+        [.. Enumerable.Range(0, models).Select(i => Math.Max(1, cores / models + (i < cores % models ? 1 : 0)))];
+
     public static DartForecaster Create(string name, ForecasterOptions? options = null)
     {
         Check(name);

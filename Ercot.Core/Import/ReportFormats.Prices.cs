@@ -77,16 +77,10 @@ public static partial class ReportFormats
             ["settlement_point", "delivery_date", "hour_ending", "dam_spp", "rtm_spp_hourly_avg"],
             (record, row) =>
             {
-                var date = record.Date("delivery_date");
-                var hour = record.HourEnding("hour_ending");
-                var repeated = record.Has("DSTFlag") && record.Flag("DSTFlag");
-                row["DeliveryDate"] = date;
-                row["HourEnding"] = hour;
-                row["DSTFlag"] = repeated;
+                WriteHour(record, row, "delivery_date", "hour_ending", "DSTFlag", "DeliveryDate");
                 row["SettlementPoint"] = record.Text("settlement_point");
                 row["DamSettlementPointPrice"] = record.OptionalReal("dam_spp");
                 row["RtSettlementPointPrice"] = record.OptionalReal("rtm_spp_hourly_avg");
-                row[ErcotTable.TimeColumn] = record.Check("hour_ending", () => ErcotTime.HourStartUtc(date, hour, repeated));
             },
             carriesData: record => record.OptionalReal("dam_spp") is not null || record.OptionalReal("rtm_spp_hourly_avg") is not null);
     }

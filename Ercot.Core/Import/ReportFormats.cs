@@ -43,12 +43,12 @@ public static partial class ReportFormats
             $"the columns match no known ERCOT report; the closest, {closest.Name}, also needs {string.Join(", ", missing)}");
     }
 
-    /// <summary>Reads date, hour ending and DST flag, and writes them with the hour's UTC start.</summary>
+    /// <summary>Reads date, hour ending and DST flag (false where the layout has no flag column), and writes them with the hour's UTC start.</summary>
     private static void WriteHour(SourceRecord record, RowWriter row, string dateColumn, string hourColumn, string flagColumn, string dateTarget)
     {
         var date = record.Date(dateColumn);
         var hour = record.HourEnding(hourColumn);
-        var repeated = record.Flag(flagColumn);
+        var repeated = record.Has(flagColumn) && record.Flag(flagColumn);
         row[dateTarget] = date;
         row["HourEnding"] = hour;
         row["DSTFlag"] = repeated;

@@ -83,13 +83,13 @@ public sealed record SkillMetrics(int Count, double Mae, double Rmse, double Rma
         double absolute = 0, squared = 0, zero = 0, constant = 0, weekAgo = 0, hits = 0, signed = 0;
         foreach (var row in rows)
         {
-            var error = forecast(row) - row.Actual;
+            var value = forecast(row);
+            var error = value - row.Actual;
             absolute += Math.Abs(error);
             squared += error * error;
             zero += Math.Abs(row.Actual);
             constant += Math.Abs(row.Constant - row.Actual);
             weekAgo += Math.Abs((row.WeekAgo ?? row.Constant) - row.Actual);
-            var value = forecast(row);
             if (row.Actual != 0 && value != 0)
             {
                 signed++;

@@ -112,7 +112,7 @@ public sealed class BacktestRunner(FeatureStoreReader features, IArtifactStore a
         // What the fold's feature rows lack is known at its gates (the features exist before them); the target is not used.
         var unavailable = FeatureCoverage.Absent(test.FeatureNames, FeatureCoverage.OfFeatures(test)).ToHashSet(StringComparer.Ordinal);
         var options = ForecasterOptions.Default with { UnavailableFeatures = unavailable };
-        var threads = Threads(Environment.ProcessorCount, models.Count);
+        var threads = DartModels.Threads(Environment.ProcessorCount, models.Count);
         var trained = models.Select((name, m) => Task.Run(() =>
         {
             var started = Stopwatch.StartNew();
@@ -135,13 +135,14 @@ public sealed class BacktestRunner(FeatureStoreReader features, IArtifactStore a
             var weights = EnsembleWeights.Fit(actual, members, validationConstant);
 
             var level = TargetScale.Fit(train);
+            var index = models.Select((name, m) => (name, m)).ToDictionary(pair => pair.name, pair => pair.m, StringComparer.Ordinal);
             var predictions = new BacktestPrediction[test.Count];
             for (var i = 0; i < test.Count; i++)
             {
                 var row = i;
                 var values = trained.Select(t => Math.Round((double)t.Result.Test[row], 4)).ToArray();
                 var constant = level.Level(test.Points[i], test.HourEndings[i]);
-                var ensemble = EnsembleWeights.Combine(weights, name => values[IndexOf(models, name)], constant);
+                var ensemble = EnsembleWeights.Combine(weights, name => values[index[name]], constant);
                 predictions[i] = new BacktestPrediction(test.Points[i], test.HoursUtc[i], test.Days[i], test.HourEndings[i], test.Target[i], values,
                     Math.Round(ensemble, 4), Math.Round(constant, 4), test.WeekAgo[i]);
             }
@@ -163,21 +164,6 @@ public sealed class BacktestRunner(FeatureStoreReader features, IArtifactStore a
         }
     }
 
-    private static int IndexOf(IReadOnlyList<string> models, string name)
-    {
-        for (var m = 0; m < models.Count; m++)
-        {
-            if (models[m] == name)
-            {
-                return m;
-            }
-        }
-        throw new ArgumentException($"No model '{name}'.", nameof(name));
-    }
-
-    /// <summary>Cores shared out among the models, the remainder to the first ones; at least one each.</summary>
-    public static int[] Threads(int cores, int models) =>
-        [.. Enumerable.Range(0, models).Select(i => Math.Max(1, cores / models + (i < cores % models ? 1 : 0)))];
 }
 
 /// <summary>Where a backtest is: folds done of all, the fold at hand and what it is doing.</summary>

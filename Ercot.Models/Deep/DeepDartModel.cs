@@ -90,10 +90,14 @@ public sealed class DeepDartModel : IDartModel
                     loss.forward(output, target.index_select(0, batch)).backward();
                     optimizer.step();
                 }
-                // Without validation every epoch counts as the best so far: the last weights are kept.
-                var mae = validation is null ? -epoch : validation.Target.Zip(Predict(validation), (y, p) => Math.Abs((double)y - p)).Average();
+                var mae = validation is null ? double.NaN : validation.Target.Zip(Predict(validation), (y, p) => Math.Abs((double)y - p)).Average();
                 epochs.Add(clock.Elapsed.TotalSeconds);
-                if (mae < best.Mae)
+                if (validation is null)
+                {
+                    // A fixed count of epochs: the last weights are the ones kept.
+                    best.Epoch = epoch;
+                }
+                else if (mae < best.Mae)
                 {
                     // Keep the best epoch's weights: early stopping returns them, not the last ones.
                     foreach (var weights in best.State.Values)
@@ -103,7 +107,10 @@ public sealed class DeepDartModel : IDartModel
                     best = (epoch, mae, network.state_dict().ToDictionary(pair => pair.Key, pair => pair.Value.detach().clone()));
                 }
             }
-            network.load_state_dict(best.State);
+            if (best.State.Count > 0)
+            {
+                network.load_state_dict(best.State);
+            }
             Iterations = best.Epoch + 1;
             foreach (var weights in best.State.Values)
             {

@@ -61,7 +61,15 @@ public sealed class DartForecaster : IDartModel
         return described;
     }
 
-    public IReadOnlyDictionary<string, string> Libraries() => _family?.Libraries() ?? _createFamily(null).Libraries();
+    public IReadOnlyDictionary<string, string> Libraries()
+    {
+        if (_family is { } family)
+        {
+            return family.Libraries();
+        }
+        using var fresh = _createFamily(null);
+        return fresh.Libraries();
+    }
 
     public void Train(DartDataset train, DartDataset? validation, int threads, CancellationToken cancellationToken)
     {

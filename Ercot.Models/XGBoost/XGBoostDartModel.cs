@@ -5,7 +5,8 @@ using static Ercot.Models.XGBoost.XGBoostNative;
 namespace Ercot.Models.XGBoost;
 
 /// <summary>
-/// Histogram gradient-boosted trees through XGBoost's C API: absolute-error loss (leaves set to the median, robust to DART's fat tails),
+/// Histogram gradient-boosted trees through XGBoost's C API: squared error on the forecaster's transformed target
+/// (asinh of the scaled residual, where DART's fat tails no longer dominate), starting from the target's median,
 /// early stopping on the validation block's MAE, the booster cut to its best round, saved as UBJSON.
 /// Batches predict through a DMatrix on every core; single rows in place, which XGBoost allows from
 /// many threads, on a one-thread copy of the booster: waking OpenMP's threads for one row costs more

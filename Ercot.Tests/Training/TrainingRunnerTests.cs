@@ -125,7 +125,7 @@ public sealed class TrainingRunnerTests : IDisposable
     [InlineData(2, 2, new[] { 1, 1 })]
     [InlineData(16, 3, new[] { 6, 5, 5 })]
     [InlineData(1, 3, new[] { 1, 1, 1 })]
-    public void ThreadBudgets_ShareTheCores(int cores, int models, int[] expected) => Assert.Equal(expected, TrainingRunner.Threads(cores, models));
+    public void ThreadBudgets_ShareTheCores(int cores, int models, int[] expected) => Assert.Equal(expected, DartModels.Threads(cores, models));
 
     public void Dispose() => _folder.Dispose();
 }

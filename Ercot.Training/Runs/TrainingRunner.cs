@@ -48,7 +48,7 @@ public sealed class TrainingRunner(FeatureStoreReader features, ModelRegistry re
                 $"Too few rows with a known DART: {train.Count} to train (at least {MinimumTrainRows}), {validation.Count} to validate (at least {MinimumValidationRows}), {test.Count} to test (at least 1).");
         }
 
-        var threads = Threads(Environment.ProcessorCount, models.Count);
+        var threads = DartModels.Threads(Environment.ProcessorCount, models.Count);
         progress?.Report($"training {string.Join(", ", models)} on {train.Count:N0} rows, {threads.Sum()} threads");
         var trained = await Task.WhenAll(models.Select((name, i) => Task.Run(() =>
         {
@@ -63,39 +63,37 @@ public sealed class TrainingRunner(FeatureStoreReader features, ModelRegistry re
 
         var reference = train.FeatureNames.Select((name, f) => (name, FeatureReference.Of(Enumerable.Range(0, train.Count).Select(i => train.Features[i * train.FeatureCount + f]))))
             .ToDictionary(pair => pair.name, pair => pair.Item2);
+        // The per-point-and-hour constant of the training block: the bar every model must clear, and an ensemble member.
+        var level = TargetScale.Fit(train);
+        double[] actual = [.. validation.Target.Select(y => (double)y)];
+        double[] validationConstant = [.. Enumerable.Range(0, validation.Count).Select(i => level.Level(validation.Points[i], validation.HourEndings[i]))];
+        var constantMae = EnsembleWeights.Mae(actual, validationConstant);
         var outcomes = new List<ModelOutcome>();
         foreach (var (model, validationPredictions, testPredictions, seconds) in trained)
         {
             using (model)
             {
-                outcomes.Add(await PublishAsync(model, validationPredictions, testPredictions, seconds, train, validation, test, split, schemaHash, reference, cancellationToken));
+                outcomes.Add(await PublishAsync(model, validationPredictions, testPredictions, seconds, constantMae, validation, test, split, schemaHash, reference, cancellationToken));
             }
         }
-        // The ensemble: weights chosen on validation over the models that beat the per-point constant there, and the constant.
-        var before = TargetScale.Fit(train);
-        var weights = EnsembleWeights.Fit([.. validation.Target.Select(y => (double)y)],
+        // The ensemble: weights chosen on validation over the models that beat the constant there, and the constant.
+        var weights = EnsembleWeights.Fit(actual,
             models.Select((name, m) => (name, trained[m].ValidationPredictions)).ToDictionary(pair => pair.name, pair => pair.ValidationPredictions.Select(p => (double)p).ToArray()),
-            [.. Enumerable.Range(0, validation.Count).Select(i => before.Level(validation.Points[i], validation.HourEndings[i]))]);
+            validationConstant);
         var ensemble = Enumerable.Range(0, test.Count).Select(i => EnsembleWeights.Combine(weights,
-            name => trained[models.IndexOf(name)].TestPredictions[i], before.Level(test.Points[i], test.HourEndings[i]))).ToList();
+            name => trained[models.IndexOf(name)].TestPredictions[i], level.Level(test.Points[i], test.HourEndings[i]))).ToList();
         return new TrainingOutcome(split, train.Count, validation.Count, test.Count, outcomes,
             ForecastEvaluation.EvaluateAll(Rows(test), ensemble), clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Cores shared out among the models, the remainder to the first ones; at least one each.</summary>
-    public static int[] Threads(int cores, int models) =>
-        [.. Enumerable.Range(0, models).Select(i => Math.Max(1, cores / models + (i < cores % models ? 1 : 0)))];
-
     private async Task<ModelOutcome> PublishAsync(
         IDartModel model, float[] validationPredictions, float[] testPredictions, double seconds,
-        DartDataset train, DartDataset validation, DartDataset test, TrainingSplit split, string schemaHash, IReadOnlyDictionary<string, FeatureReference> reference,
+        double constantMae, DartDataset validation, DartDataset test, TrainingSplit split, string schemaHash, IReadOnlyDictionary<string, FeatureReference> reference,
         CancellationToken cancellationToken)
     {
         var validationReport = ForecastEvaluation.EvaluateAll(Rows(validation), [.. validationPredictions.Select(p => (double)p)]);
         var testReport = ForecastEvaluation.EvaluateAll(Rows(test), [.. testPredictions.Select(p => (double)p)]);
         var zeroMae = validation.Target.Average(y => Math.Abs((double)y));
-        var level = TargetScale.Fit(train);
-        var constantMae = Enumerable.Range(0, validation.Count).Average(i => Math.Abs(validation.Target[i] - level.Level(validation.Points[i], validation.HourEndings[i])));
         var (isChampion, reason) = ChampionRule.Decide(validationReport.Overall.Mae, zeroMae, constantMae, await ChampionMaeAsync(model.Name, validation, schemaHash, cancellationToken));
         var metadata = new ModelMetadata(
             model.Name, ModelRegistry.NewVersion(time.GetUtcNow()), time.GetUtcNow(), model.FileName, schemaHash, validation.FeatureNames,
