@@ -54,7 +54,10 @@ public sealed class LightGbmDartModel : IDartModel
             EarlyStoppingRound = validation is null ? 0 : _options.EarlyStoppingRounds,
             EvaluationMetric = LightGbmRegressionTrainer.Options.EvaluateMetricType.MeanAbsoluteError,
             Seed = _options.Seed,
-            NumberOfThreads = threads,
+            // No thread count of its own: LightGBM sizes per-thread buffers from the OpenMP thread count, which is
+            // per OS thread and also set by libtorch and XGBoost on the same pool threads; a count that differs from
+            // the one in force when it runs parallel regions indexes past those buffers and kills the process (the
+            // mitigation ML.NET adopted, dotnet/machinelearning#4918). It uses OpenMP's count for the thread it runs on.
             Silent = true,
             Booster = new GradientBooster.Options { FeatureFraction = 0.5, L2Regularization = 10.0 },
         });
