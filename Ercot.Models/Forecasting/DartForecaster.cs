@@ -5,8 +5,8 @@ namespace Ercot.Models.Forecasting;
 
 /// <summary>
 /// One model family made into a forecaster that learns: it appends the settlement point (as a code, by rank
-/// of its typical DART) and the point-and-hour training median to the features, so every family starts from
-/// the per-point constant; it trains on a well-scaled robust target (<see cref="TargetScale"/>) and inverts
+/// of its typical DART) and the point-and-hour training median to the features; every family learns the
+/// departure from an anchor between that per-point constant and the recent median; it trains on a well-scaled robust target (<see cref="TargetScale"/>) and inverts
 /// clamped predictions; it drops features that will be absent when it predicts; early stopping is judged
 /// on a long validation block, and the family is then refitted on training and validation together with
 /// the chosen trees or epochs. Saved as a zip: <c>forecaster.json</c> and the family's own file.
@@ -24,6 +24,7 @@ public sealed class DartForecaster : IDartModel
     private ForecasterState? _state;
     private bool[] _dropped = [];
     private int _hourFeature = -1;
+    private int _recentFeature = -1;
 
     /// <param name="createFamily">Makes the family: with a count, one that trains exactly that many trees or epochs.</param>
     public DartForecaster(string name, ForecasterOptions options, Func<int?, IDartModel> createFamily)
@@ -52,7 +53,7 @@ public sealed class DartForecaster : IDartModel
         var described = new Dictionary<string, string>(_family?.Describe() ?? new Dictionary<string, string>());
         if (_state is { } state)
         {
-            described["target"] = $"asinh((y - point/hour median) / {state.Target.Scale:F3}), clamped to [{state.Target.Low:F2}, {state.Target.High:F2}]";
+            described["target"] = $"asinh((y - anchor) / {state.Target.Scale:F3}), anchor = point/hour median + {state.Target.RecentWeight:F2} × ({TargetScale.RecentFeature} - that median), clamped to [{state.Target.Low:F2}, {state.Target.High:F2}]";
             described["iterationsChosenOnValidation"] = state.ChosenIterations.ToString(System.Globalization.CultureInfo.InvariantCulture);
             described["iterations"] = state.Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture);
             described["refittedOnTrainAndValidation"] = state.Refitted ? "true" : "false";
@@ -87,7 +88,7 @@ public sealed class DartForecaster : IDartModel
         var dropped = DroppedFeatures(all);
 
         // Early stopping on validation, with a scale fitted on the training block alone.
-        var scale = TargetScale.Fit(train);
+        var scale = TargetScale.Fit(train, Recent(train, dropped));
         var first = _createFamily(null);
         try
         {
@@ -104,7 +105,7 @@ public sealed class DartForecaster : IDartModel
             }
             // The served model sees its last months too: refit on everything with the chosen trees or epochs.
             var refit = _createFamily(chosen);
-            Use(refit, TargetScale.Fit(all), dropped, all, chosen, 0, refitted: true);
+            Use(refit, TargetScale.Fit(all, Recent(all, dropped)), dropped, all, chosen, 0, refitted: true);
             first = null; // disposed by Use
             refit.Train(Inputs(all, withTarget: true), null, threads, cancellationToken);
             _state = _state! with { Iterations = refit.Iterations };
@@ -126,7 +127,7 @@ public sealed class DartForecaster : IDartModel
         var predictions = new float[rows.Count];
         for (var i = 0; i < predictions.Length; i++)
         {
-            predictions[i] = (float)target.Inverse(z[i], rows.Points[i], HourEnding(rows, i));
+            predictions[i] = (float)target.Inverse(z[i], rows.Points[i], HourEnding(rows, i), Recent(rows, i));
         }
         return predictions;
     }
@@ -147,10 +148,11 @@ public sealed class DartForecaster : IDartModel
         }
         inputs[^2] = target.Code(settlementPoint);
         inputs[^1] = (float)target.Level(settlementPoint, hourEnding);
-        return (float)target.Inverse(family.Predict(settlementPoint, inputs), settlementPoint, hourEnding);
+        var recent = _recentFeature >= 0 ? features[_recentFeature] : float.NaN;
+        return (float)target.Inverse(family.Predict(settlementPoint, inputs), settlementPoint, hourEnding, recent);
     }
 
-    /// <summary>The per-point-and-hour training median this forecaster starts from (the "constant").</summary>
+    /// <summary>The per-point-and-hour training median (the "constant") its anchor starts from.</summary>
     public double Level(string settlementPoint, int hourEnding) => State.Target.Level(settlementPoint, hourEnding);
 
     public void Save(Stream destination)
@@ -220,7 +222,17 @@ public sealed class DartForecaster : IDartModel
         var dropped = state.DroppedFeatures.ToHashSet(StringComparer.Ordinal);
         _dropped = [.. state.Features.Select(dropped.Contains)];
         _hourFeature = state.Features.ToList().IndexOf("cal_hour_ending");
+        _recentFeature = dropped.Contains(TargetScale.RecentFeature) ? -1 : state.Features.ToList().IndexOf(TargetScale.RecentFeature);
     }
+
+    /// <summary>Each row's recent median DART, the anchor's second half (NaN for every row where the feature is missing or dropped).</summary>
+    private static float[] Recent(DartDataset rows, IReadOnlyList<string> dropped)
+    {
+        var feature = dropped.Contains(TargetScale.RecentFeature) ? -1 : rows.FeatureNames.ToList().IndexOf(TargetScale.RecentFeature);
+        return [.. Enumerable.Range(0, rows.Count).Select(i => feature < 0 ? float.NaN : rows.Features[i * rows.FeatureCount + feature])];
+    }
+
+    private float Recent(DartDataset rows, int i) => _recentFeature < 0 ? float.NaN : rows.Features[i * rows.FeatureCount + _recentFeature];
 
     /// <summary>A row's hour ending as its features say (as a single row is scored), else as its keys say.</summary>
     private int HourEnding(DartDataset rows, int i) =>
@@ -247,7 +259,7 @@ public sealed class DartForecaster : IDartModel
             var hourEnding = HourEnding(rows, i);
             row[^2] = target.Code(rows.Points[i]);
             row[^1] = (float)target.Level(rows.Points[i], hourEnding);
-            z[i] = withTarget ? target.Forward(rows.Target[i], rows.Points[i], hourEnding) : 0f;
+            z[i] = withTarget ? target.Forward(rows.Target[i], rows.Points[i], hourEnding, Recent(rows, i)) : 0f;
         }
         return rows.With([.. rows.FeatureNames, PointCode, PointLevel], features, z);
     }

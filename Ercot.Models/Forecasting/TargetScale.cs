@@ -1,15 +1,26 @@
 namespace Ercot.Models.Forecasting;
 
 /// <summary>
-/// The target's level and scale, fitted on a training block: every point's median DART by hour ending
-/// (the per-point-and-hour constant; the all-points median by hour for an unknown point), one robust scale
-/// (1.4826 × the MAD of the residuals from that level), and the range of the transformed target. Models
-/// learn z = asinh((y − level) / scale), a variance-stabilising transform (Uniejewski, Weron &amp; Ziel 2018)
-/// under which a spike of −1,500 $/MWh weighs like a few ordinary hours rather than thousands. Predictions
-/// are clamped to the training range of z before inverting, so the inverse can never explode.
+/// The target's anchor and scale, fitted on a training block. The level is every point's median DART by hour
+/// ending (the per-point-and-hour constant; the all-points median by hour for an unknown point); a row's
+/// anchor moves from that level towards the row's recent median (<see cref="RecentFeature"/>, the 28 days
+/// before D−1 at this point and hour) by <see cref="RecentWeight"/>, the share that minimises the training
+/// block's absolute error: DART's typical level drifts with the season and the grid, and a long-run median
+/// alone misses it. One robust scale (1.4826 × the MAD of the residuals from the anchor), and the range of
+/// the transformed target. Models learn z = asinh((y − anchor) / scale), a variance-stabilising transform
+/// (Uniejewski, Weron &amp; Ziel 2018) under which a spike of −1,500 $/MWh weighs like a few ordinary hours
+/// rather than thousands. Predictions are clamped to the training range of z before inverting, so the
+/// inverse can never explode.
 /// </summary>
-public sealed record TargetScale(IReadOnlyList<string> Points, IReadOnlyDictionary<string, double[]> Levels, double[] AllPoints, double Scale, double Low, double High)
+public sealed record TargetScale(
+    IReadOnlyList<string> Points, IReadOnlyDictionary<string, double[]> Levels, double[] AllPoints, double Scale, double Low, double High, double RecentWeight = 0)
 {
+    /// <summary>The feature that carries a row's recent median DART, known at the gate.</summary>
+    public const string RecentFeature = "dart_28d_median";
+
+    /// <summary>The weights tried for the recent median, in steps of 0.05.</summary>
+    private static readonly double[] RecentWeights = [.. Enumerable.Range(0, 21).Select(step => step / 20.0)];
+
     public const int Hours = 24;
 
     /// <summary>Smallest scale, in $/MWh: a flat training block must not divide by zero.</summary>
@@ -18,7 +29,8 @@ public sealed record TargetScale(IReadOnlyList<string> Points, IReadOnlyDictiona
     /// <summary>The share of training z left outside the clamp at each end.</summary>
     public const double ClampTail = 0.0005;
 
-    public static TargetScale Fit(DartDataset train)
+    /// <param name="recent">Each training row's recent median (NaN where unknown), or none: the anchor is then the level.</param>
+    public static TargetScale Fit(DartDataset train, float[]? recent = null)
     {
         var byCell = new Dictionary<(string Point, int Hour), List<double>>();
         var byHour = Enumerable.Range(0, Hours).Select(_ => new List<double>()).ToArray();
@@ -40,11 +52,14 @@ public sealed record TargetScale(IReadOnlyList<string> Points, IReadOnlyDictiona
         // Points in the order of their typical level: as a numeric code, neighbours behave alike and trees split it well.
         var ordered = points.OrderBy(point => Median([.. levels[point]])).ThenBy(point => point, StringComparer.Ordinal).ToList();
 
-        var residuals = Enumerable.Range(0, train.Count).Select(i => train.Target[i] - levels[train.Points[i]][HourIndex(train.HourEndings[i])]).ToList();
+        var level = Enumerable.Range(0, train.Count).Select(i => levels[train.Points[i]][HourIndex(train.HourEndings[i])]).ToArray();
+        var weight = recent is null ? 0 : RecentWeights.MinBy(w => Enumerable.Range(0, train.Count)
+            .Sum(i => Math.Abs(train.Target[i] - Anchor(level[i], recent[i], w))));
+        var residuals = Enumerable.Range(0, train.Count).Select(i => train.Target[i] - Anchor(level[i], recent?[i] ?? float.NaN, weight)).ToList();
         var center = Median(residuals);
         var scale = Math.Max(MinimumScale, 1.4826 * Median([.. residuals.Select(r => Math.Abs(r - center))]));
         var z = residuals.Select(r => Math.Asinh(r / scale)).Order().ToArray();
-        return new TargetScale(ordered, levels, allPoints, scale, Quantile(z, ClampTail), Quantile(z, 1 - ClampTail));
+        return new TargetScale(ordered, levels, allPoints, scale, Quantile(z, ClampTail), Quantile(z, 1 - ClampTail), weight);
     }
 
     /// <summary>The per-point-and-hour training median: the "constant" forecast.</summary>
@@ -58,9 +73,14 @@ public sealed record TargetScale(IReadOnlyList<string> Points, IReadOnlyDictiona
         return index < 0 ? float.NaN : index;
     }
 
-    public float Forward(double dart, string point, int hourEnding) => (float)Math.Asinh((dart - Level(point, hourEnding)) / Scale);
+    /// <summary>Where a row's forecast starts: the level, moved towards the recent median (NaN: unknown) by <see cref="RecentWeight"/>.</summary>
+    public double Anchor(string point, int hourEnding, float recent) => Anchor(Level(point, hourEnding), recent, RecentWeight);
 
-    public double Inverse(double z, string point, int hourEnding) => Level(point, hourEnding) + Scale * Math.Sinh(Math.Clamp(z, Low, High));
+    public float Forward(double dart, string point, int hourEnding, float recent) => (float)Math.Asinh((dart - Anchor(point, hourEnding, recent)) / Scale);
+
+    public double Inverse(double z, string point, int hourEnding, float recent) => Anchor(point, hourEnding, recent) + Scale * Math.Sinh(Math.Clamp(z, Low, High));
+
+    private static double Anchor(double level, float recent, double weight) => float.IsFinite(recent) ? level + weight * (recent - level) : level;
 
     private static int HourIndex(int hourEnding) => Math.Clamp(hourEnding, 1, Hours) - 1;
 
