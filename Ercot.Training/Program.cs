@@ -14,5 +14,6 @@ app.UseStatusCodePages();
 
 app.MapDefaultEndpoints();
 app.MapTrainingApi();
+app.MapBacktestApi();
 
 app.Run();

@@ -172,7 +172,10 @@ public sealed record BacktestProgress(int FoldsDone, int Folds, BacktestFold Fol
 /// <summary>A backtest's files in the artifact store.</summary>
 public static class BacktestPaths
 {
-    public static string Folder(string id) => $"backtests/{id}/";
+    /// <summary>The folder every backtest's folder is in.</summary>
+    public const string Root = "backtests/";
+
+    public static string Folder(string id) => $"{Root}{id}/";
 
     public static string Predictions(string id) => $"backtests/{id}/predictions.parquet";
 

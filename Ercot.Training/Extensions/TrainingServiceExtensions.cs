@@ -3,6 +3,8 @@ using Ercot.ServiceDefaults;
 using Ercot.Models.Registry;
 using Ercot.Training.Runs;
 using Ercot.Models;
+using Ercot.Models.Backtesting;
+using Ercot.Training.Backtests;
 
 namespace Ercot.Training.Extensions;
 
@@ -16,6 +18,8 @@ public static class TrainingServiceExtensions
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton<TrainingRunner>();
         builder.Services.AddSingleton<TrainingRunStore>();
+        builder.Services.AddSingleton<BacktestRunner>();
+        builder.Services.AddSingleton<BacktestJobStore>();
         builder.Services.AddSingleton<PendingRuns>();
         builder.Services.AddHostedService<TrainingWorker>();
         builder.Services.AddHealthChecks().AddArtifactExistsCheck(

@@ -2,12 +2,22 @@ using System.Threading.Channels;
 
 namespace Ercot.Training.Runs;
 
-/// <summary>Runs waiting their turn: the worker takes one at a time, in order.</summary>
+/// <summary>What the worker runs: a training run or a walk-forward backtest.</summary>
+public enum JobKind
+{
+    TrainingRun,
+    Backtest,
+}
+
+/// <summary>A job waiting its turn.</summary>
+public sealed record QueuedJob(JobKind Kind, string Id);
+
+/// <summary>Training runs and backtests waiting their turn: the worker takes one at a time, in order, whatever its kind.</summary>
 public sealed class PendingRuns
 {
-    private readonly Channel<string> _runs = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<QueuedJob> _jobs = Channel.CreateUnbounded<QueuedJob>(new UnboundedChannelOptions { SingleReader = true });
 
-    public ValueTask EnqueueAsync(string runId, CancellationToken cancellationToken = default) => _runs.Writer.WriteAsync(runId, cancellationToken);
+    public ValueTask EnqueueAsync(QueuedJob job, CancellationToken cancellationToken = default) => _jobs.Writer.WriteAsync(job, cancellationToken);
 
-    public IAsyncEnumerable<string> ReadAllAsync(CancellationToken cancellationToken) => _runs.Reader.ReadAllAsync(cancellationToken);
+    public IAsyncEnumerable<QueuedJob> ReadAllAsync(CancellationToken cancellationToken) => _jobs.Reader.ReadAllAsync(cancellationToken);
 }
