@@ -3,8 +3,11 @@ using Ercot.Models;
 
 namespace Ercot.Inference.Scoring;
 
-/// <summary>One scored row: the forecast DART (of the chosen model or the ensemble mean) and every model's value.</summary>
-public sealed record ScoredRow(string SettlementPoint, DateTime DeliveryHourUtc, double Dart, IReadOnlyDictionary<string, double> Models);
+/// <summary>
+/// One scored row: the forecast DART (of the chosen model or the ensemble mean), every model's value, and the
+/// inputs the models use that the row lacked (a feed down or late: the forecast leans on what was there).
+/// </summary>
+public sealed record ScoredRow(string SettlementPoint, DateTime DeliveryHourUtc, double Dart, IReadOnlyDictionary<string, double> Models, IReadOnlyList<string> MissingInputs);
 
 /// <summary>The response of <c>/score</c>.</summary>
 public sealed record ScoreResponse(string Model, IReadOnlyDictionary<string, string> ModelVersions, IReadOnlyList<ScoredRow> Predictions);
@@ -41,7 +44,7 @@ public static class Scorer
                 values[used[m]] = Math.Round(predictions[m][i], 4);
                 sum += predictions[m][i];
             }
-            scored[i] = new ScoredRow(rows[i].SettlementPoint, rows[i].DeliveryHourUtc, Math.Round(sum / used.Length, 4), values);
+            scored[i] = new ScoredRow(rows[i].SettlementPoint, rows[i].DeliveryHourUtc, Math.Round(sum / used.Length, 4), values, models.MissingInputs(rows[i].Features));
         }
         var versions = new Dictionary<string, string>(used.Length);
         foreach (var name in used)

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Ercot.Inference.Monitoring;
 using Ercot.Inference.Scoring;
+using Ercot.Models;
 using Ercot.Tests.Training;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
@@ -72,6 +73,36 @@ public sealed class ScorerTests(ScoreRequestReaderTests.TrainedModels trained) :
             Assert.Equal(scored.Predictions.Select(row => row.Models[model]), values);
         }
         Assert.Equal(1.5, Assert.Single(duration.GetMeasurementSnapshot()).Value);
+    }
+
+    [Fact]
+    public void ARowLackingAnInput_IsScored_AndItsAnswerNamesWhatWasMissing()
+    {
+        var rows = Rows(3);
+        var lacking = SyntheticDart.Features[1];
+        rows[2].Features[1] = float.NaN;
+
+        var scored = Scorer.Score(new ScoreRequest(LoadedModels.Ensemble, rows), _models);
+
+        Assert.Empty(scored.Predictions[1].MissingInputs);
+        Assert.Equal([lacking], scored.Predictions[2].MissingInputs);
+        Assert.True(double.IsFinite(scored.Predictions[2].Dart));
+    }
+
+    [Fact]
+    public void AnInputEveryModelLeftOutOnPurpose_IsNotReportedMissing()
+    {
+        var left = SyntheticDart.Features[2];
+        var model = DartModels.Create(LightGbmName, Ercot.Models.Forecasting.ForecasterOptions.Default with { UnavailableFeatures = new HashSet<string> { left } });
+        model.Train(SyntheticDart.Create(800, 1, new(2024, 1, 1)), SyntheticDart.Create(200, 2, new(2024, 3, 1)), 1, CancellationToken.None);
+        using var models = new LoadedModels(new Dictionary<string, LoadedModel> { [LightGbmName] = new(_models.Models[LightGbmName].Metadata, model) }, "test");
+        var row = Rows(2)[1];
+        row.Features[1] = float.NaN;
+        row.Features[2] = float.NaN;
+
+        var scored = Scorer.Score(new ScoreRequest(LoadedModels.Ensemble, [row]), models);
+
+        Assert.Equal([SyntheticDart.Features[1]], scored.Predictions[0].MissingInputs);
     }
 
     private static string LightGbmName => Ercot.Models.LightGbmDartModel.ModelName;
