@@ -1,8 +1,10 @@
 using Ercot.Core.Sources;
 using Ercot.Core.Storage;
+using Ercot.Features.Health;
 using Ercot.Features.Jobs;
 using Ercot.Features.Pipeline;
 using Ercot.ServiceDefaults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Ercot.Features.Extensions;
 
@@ -19,12 +21,14 @@ public static class FeaturesServiceExtensions
         builder.AddErcotStore(ResourceNames.SourceDatabase);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FeatureBuilder>();
+        builder.Services.AddSingleton<FeedFreshnessCheck>();
         builder.Services.AddSingleton<FeatureBuildStatusStore>();
         builder.AddFeatureJobs();
         builder.Services.AddHealthChecks().AddArtifactExistsCheck(
             "feature-store",
             ArtifactPaths.FeatureSchema,
-            $"no features built yet: {ArtifactPaths.FeatureSchema} is not in the artifact store");
+            $"no features built yet: {ArtifactPaths.FeatureSchema} is not in the artifact store")
+            .AddCheck<FeedFreshnessCheck>(FeedFreshnessCheck.Name, HealthStatus.Degraded);
         return builder;
     }
 }

@@ -49,14 +49,17 @@ public sealed class ServiceHealthTests(WholeAppFixture app)
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task Features_WithABuiltSchema_IsHealthy()
+    public async Task Features_WithABuiltSchema_ButFeedsThatEndedIn2024_IsDegraded_NamingThem()
     {
         using var client = app.CreateClient(ResourceNames.Features);
 
         var (status, checks) = await ReadHealthAsync(client);
 
-        Assert.Equal("Healthy", status);
+        Assert.Equal("Degraded", status);
         Assert.Equal("Healthy", checks["feature-store"].Status);
+        Assert.Equal("Degraded", checks["feeds"].Status);
+        Assert.StartsWith("stale feeds: ", checks["feeds"].Description, StringComparison.Ordinal);
+        Assert.Contains("hist_RealTimeLMP (newest interval 2024-07-06", checks["feeds"].Description, StringComparison.Ordinal);
     }
 
     private static async Task<(string Status, Dictionary<string, (string Status, string Description)> Checks)> ReadHealthAsync(HttpClient client)
