@@ -18,17 +18,18 @@ internal static class TrainCommand
         var models = new Option<string>("--models") { Description = $"Models to train, comma-separated ({string.Join(", ", DartModels.Names)}).", DefaultValueFactory = _ => string.Join(",", DartModels.Names) };
         var validationFrom = new Option<DateOnly?>("--validation-from") { Description = "First day of the validation block (default: 30 days before the test block)." };
         var testFrom = new Option<DateOnly?>("--test-from") { Description = "First day of the test block (default: the last 30 days)." };
+        var fixedIterations = new Option<int?>("--fixed-iterations") { Description = "Benchmarks: train exactly this many trees or epochs, default configuration, no search, early stopping or refit." };
         var artifacts = new Option<string>("--artifacts") { Description = $"Artifact folder with features/ and models/ (default: {BuildFeaturesCommand.DefaultArtifacts}).", DefaultValueFactory = _ => BuildFeaturesCommand.DefaultArtifacts };
         var command = new Command("train",
             "Train the DART models on the feature store: time-ordered train/validation/test blocks a day apart, the models in parallel, " +
             "evaluation against the zero and week-ago forecasts with a Diebold–Mariano test, and publication to the model registry " +
             "(champion only if it beats zero and the current champion on the same validation rows).")
         {
-            from, to, models, validationFrom, testFrom, artifacts,
+            from, to, models, validationFrom, testFrom, fixedIterations, artifacts,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             new TrainingRequest(parse.GetValue(from), parse.GetValue(to), parse.GetValue(models)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                parse.GetValue(validationFrom), parse.GetValue(testFrom)),
+                parse.GetValue(validationFrom), parse.GetValue(testFrom), parse.GetValue(fixedIterations)),
             parse.GetValue(artifacts)!, cancellationToken));
         return command;
     }

@@ -1,3 +1,5 @@
+using Ercot.Models.Forecasting;
+
 namespace Ercot.Models.Backtesting;
 
 /// <summary>
@@ -12,8 +14,10 @@ public sealed record BacktestFoldResult(
     IReadOnlyList<BacktestPrediction> Predictions,
     double Seconds);
 
-/// <summary>What one model learned in a fold: iterations chosen on validation and trained, what it left out, its validation MAE.</summary>
-public sealed record FoldModel(int ChosenIterations, int Iterations, IReadOnlyList<string> DroppedFeatures, double ValidationMae, double ConstantValidationMae, bool Served, double Seconds);
+/// <summary>What one model learned in a fold: the configuration the search chose and what each tried scored, iterations chosen on validation and trained, what it left out, its validation MAE.</summary>
+public sealed record FoldModel(
+    int ChosenIterations, int Iterations, IReadOnlyList<string> DroppedFeatures, double ValidationMae, double ConstantValidationMae, bool Served, double Seconds,
+    string? Configuration = null, IReadOnlyList<CandidateResult>? Search = null);
 
 /// <summary>One test hour: the actual DART, each model's forecast (in request order), the ensemble and the baselines.</summary>
 public sealed record BacktestPrediction(

@@ -35,11 +35,11 @@ public static class BacktestMarkdown
         Section(text, "By hour ending (ensemble)", report.PerHourEnding.Select(pair => (pair.Key.ToString(CultureInfo.InvariantCulture), pair.Value[BacktestReport.Ensemble])));
         Line(text, "## Folds");
         Line(text, "");
-        Line(text, $"| fold | train | test | rows | {string.Join(" | ", request.Models.Select(model => $"{model}: chosen/trained, val MAE"))} | ensemble weights | s |");
+        Line(text, $"| fold | train | test | rows | {string.Join(" | ", request.Models.Select(model => $"{model}: configuration, chosen/trained, val MAE"))} | ensemble weights | s |");
         Line(text, $"|---|---|---|---|{string.Concat(request.Models.Select(_ => "---|"))}---|---|");
         foreach (var fold in report.Folds)
         {
-            var models = request.Models.Select(model => fold.Models[model]).Select(m => $"{m.ChosenIterations}/{m.Iterations}, {m.ValidationMae:F2}{(m.Served ? "" : " (not served)")}");
+            var models = request.Models.Select(model => fold.Models[model]).Select(m => $"{m.Configuration ?? "default"}, {m.ChosenIterations}/{m.Iterations}, {m.ValidationMae:F2}{(m.Served ? "" : " (not served)")}");
             var weights = string.Join(", ", fold.EnsembleWeights.Where(pair => pair.Value > 0).Select(pair => $"{pair.Key} {pair.Value:F2}"));
             Line(text, $"| {fold.Fold.Index + 1} | {fold.Fold.TrainFrom:yyyy-MM-dd}..{fold.Fold.TrainTo:yyyy-MM-dd} | {fold.Fold.TestFrom:yyyy-MM-dd}..{fold.Fold.TestTo:yyyy-MM-dd} | " +
                 $"{fold.TrainRows:N0} | {string.Join(" | ", models)} | {weights} | {fold.Seconds:F0} |");

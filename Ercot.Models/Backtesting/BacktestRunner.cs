@@ -151,7 +151,7 @@ public sealed class BacktestRunner(FeatureStoreReader features, IArtifactStore a
                 var state = trained[m].Result.Forecaster.State;
                 return (name, new FoldModel(state.ChosenIterations, state.Iterations, state.DroppedFeatures,
                     Math.Round(EnsembleWeights.Mae(actual, members[name]), 4), Math.Round(constantMae, 4), weights.GetValueOrDefault(name) > 0,
-                    Math.Round(trained[m].Result.Seconds, 2)));
+                    Math.Round(trained[m].Result.Seconds, 2), state.Candidate, state.Search));
             }).ToDictionary(pair => pair.name, pair => pair.Item2);
             return new BacktestFoldResult(fold, train.Count, described, weights, predictions, Math.Round(clock.Elapsed.TotalSeconds, 2));
         }

@@ -19,19 +19,23 @@ public sealed class DartForecaster : IDartModel
     private const string FamilyEntry = "family/";
 
     private readonly ForecasterOptions _options;
-    private readonly Func<int?, IDartModel> _createFamily;
+    private readonly IReadOnlyList<FamilyCandidate> _candidates;
     private IDartModel? _family;
     private ForecasterState? _state;
     private bool[] _dropped = [];
     private int _hourFeature = -1;
     private int _recentFeature = -1;
 
-    /// <param name="createFamily">Makes the family: with a count, one that trains exactly that many trees or epochs.</param>
-    public DartForecaster(string name, ForecasterOptions options, Func<int?, IDartModel> createFamily)
+    /// <param name="candidates">The family's configurations to search, the default first; each makes the family, and with a count one that trains exactly that many trees or epochs.</param>
+    public DartForecaster(string name, ForecasterOptions options, IReadOnlyList<FamilyCandidate> candidates)
     {
+        if (candidates.Count == 0)
+        {
+            throw new ArgumentException($"The {name} forecaster needs at least one configuration to train.", nameof(candidates));
+        }
         Name = name;
         _options = options;
-        _createFamily = createFamily;
+        _candidates = candidates;
     }
 
     public string Name { get; }
@@ -57,6 +61,11 @@ public sealed class DartForecaster : IDartModel
             described["iterationsChosenOnValidation"] = state.ChosenIterations.ToString(System.Globalization.CultureInfo.InvariantCulture);
             described["iterations"] = state.Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture);
             described["refittedOnTrainAndValidation"] = state.Refitted ? "true" : "false";
+            if (state.Search is { Count: > 0 } search)
+            {
+                described["search"] = string.Join("; ", search.Select(result =>
+                    $"{result.Label}: {result.Iterations} iterations, validation MAE {result.ValidationMae.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)}{(result.Label == state.Candidate ? " (chosen)" : "")}"));
+            }
             described["droppedFeatures"] = string.Join(",", state.DroppedFeatures);
         }
         return described;
@@ -68,7 +77,7 @@ public sealed class DartForecaster : IDartModel
         {
             return family.Libraries();
         }
-        using var fresh = _createFamily(null);
+        using var fresh = _candidates[0].Create(null);
         return fresh.Libraries();
     }
 
@@ -87,42 +96,70 @@ public sealed class DartForecaster : IDartModel
         var all = train.Concat(validation);
         var dropped = DroppedFeatures(all);
 
-        // Early stopping on validation, with a scale fitted on the training block alone.
+        // The search: every candidate early-stops on validation, with a scale fitted on the training block alone;
+        // the one with the lowest validation MAE ($/MWh, after the inverse) wins.
         var scale = TargetScale.Fit(train, Recent(train, dropped));
-        var first = _createFamily(null);
+        Adopt(NewState(scale, dropped, all, null, [], 0, 0, refitted: false));
+        var trainInputs = Inputs(train, withTarget: true);
+        var validationInputs = Inputs(validation, withTarget: true);
+        var search = new List<CandidateResult>();
+        (IDartModel Model, FamilyCandidate Candidate, float[] Predictions, double Mae)? best = null;
         try
         {
-            Use(first, scale, dropped, all, chosen: 0, iterations: 0, refitted: false);
-            first.Train(Inputs(train, withTarget: true), Inputs(validation, withTarget: true), threads, cancellationToken);
-            var chosen = Math.Max(1, first.Iterations);
-            ValidationPredictions = Predict(validation);
-            Validation = validation;
-            if (!_options.Refit)
+            foreach (var candidate in _options.FixedIterations is null ? _candidates : _candidates.Take(1))
             {
-                Use(first, scale, dropped, all, chosen, chosen, refitted: false);
-                first = null;
-                return;
+                cancellationToken.ThrowIfCancellationRequested();
+                IDartModel? model = candidate.Create(_options.FixedIterations);
+                try
+                {
+                    model.Train(trainInputs, _options.FixedIterations is null ? validationInputs : null, threads, cancellationToken);
+                    var predictions = Invert(model.Predict(validationInputs), validation);
+                    var mae = Enumerable.Range(0, validation.Count).Average(i => Math.Abs((double)validation.Target[i] - predictions[i]));
+                    search.Add(new CandidateResult(candidate.Label, Math.Max(1, model.Iterations), Math.Round(mae, 4)));
+                    if (best is null || mae < best.Value.Mae)
+                    {
+                        best?.Model.Dispose();
+                        best = (model, candidate, predictions, mae);
+                        model = null;
+                    }
+                }
+                finally
+                {
+                    model?.Dispose();
+                }
             }
-            // The served model sees its last months too: refit on everything with the chosen trees or epochs.
-            var refit = _createFamily(chosen);
-            Use(refit, TargetScale.Fit(all, Recent(all, dropped)), dropped, all, chosen, 0, refitted: true);
-            first = null; // disposed by Use
-            refit.Train(Inputs(all, withTarget: true), null, threads, cancellationToken);
-            _state = _state! with { Iterations = refit.Iterations };
         }
-        finally
+        catch
         {
-            if (first is not null && !ReferenceEquals(first, _family))
-            {
-                first.Dispose();
-            }
+            best?.Model.Dispose();
+            throw;
         }
+        var (winner, chosenCandidate, validationPredictions, _) = best!.Value;
+        ValidationPredictions = validationPredictions;
+        Validation = validation;
+        var chosen = Math.Max(1, winner.Iterations);
+        if (!_options.Refit)
+        {
+            Use(winner, NewState(scale, dropped, all, chosenCandidate.Label, search, chosen, chosen, refitted: false));
+            return;
+        }
+        // The served model sees its last months too: refit on everything with the chosen candidate and its trees or epochs.
+        winner.Dispose();
+        var refit = chosenCandidate.Create(chosen);
+        Use(refit, NewState(TargetScale.Fit(all, Recent(all, dropped)), dropped, all, chosenCandidate.Label, search, chosen, 0, refitted: true));
+        refit.Train(Inputs(all, withTarget: true), null, threads, cancellationToken);
+        _state = _state! with { Iterations = refit.Iterations };
     }
 
     public float[] Predict(DartDataset rows)
     {
         var family = _family ?? throw new InvalidOperationException($"The {Name} forecaster is not trained or loaded.");
-        var z = family.Predict(Inputs(rows, withTarget: false));
+        return Invert(family.Predict(Inputs(rows, withTarget: false)), rows);
+    }
+
+    /// <summary>Predictions in $/MWh from the family's transformed ones.</summary>
+    private float[] Invert(float[] z, DartDataset rows)
+    {
         var target = _state!.Target;
         var predictions = new float[rows.Count];
         for (var i = 0; i < predictions.Length; i++)
@@ -167,8 +204,8 @@ public sealed class DartForecaster : IDartModel
         family.Save(file);
     }
 
-    /// <summary>Loads a saved forecaster; <paramref name="loadFamily"/> reads the family's own file, given its feature count.</summary>
-    public static DartForecaster Load(string name, Stream source, ForecasterOptions options, Func<int?, IDartModel> createFamily, Func<Stream, int, IDartModel> loadFamily)
+    /// <summary>Loads a saved forecaster; <paramref name="loadFamily"/> reads the family's own file, given its feature count and the configuration chosen.</summary>
+    public static DartForecaster Load(string name, Stream source, ForecasterOptions options, IReadOnlyList<FamilyCandidate> candidates, Func<Stream, int, string?, IDartModel> loadFamily)
     {
         using var zip = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
         var stateEntry = zip.GetEntry(StateEntry)
@@ -185,8 +222,8 @@ public sealed class DartForecaster : IDartModel
             stream.CopyTo(copy);
         }
         copy.Position = 0;
-        var forecaster = new DartForecaster(name, options, createFamily);
-        forecaster._family = loadFamily(copy, state.Features.Count + 2);
+        var forecaster = new DartForecaster(name, options, candidates);
+        forecaster._family = loadFamily(copy, state.Features.Count + 2, state.Candidate);
         forecaster.Adopt(state);
         return forecaster;
     }
@@ -205,15 +242,18 @@ public sealed class DartForecaster : IDartModel
         return [.. FeatureCoverage.Absent(all.FeatureNames, coverage).Union(unavailable.Where(all.FeatureNames.Contains))];
     }
 
-    private void Use(IDartModel family, TargetScale scale, IReadOnlyList<string> dropped, DartDataset all, int chosen, int iterations, bool refitted)
+    private ForecasterState NewState(
+        TargetScale scale, IReadOnlyList<string> dropped, DartDataset all, string? candidate, IReadOnlyList<CandidateResult> search, int chosen, int iterations, bool refitted) =>
+        new(Name, all.FeatureNames, dropped, FeatureCoverage.ByGroup(all.FeatureNames, FeatureCoverage.OfFeatures(all)), scale, chosen, iterations, refitted, candidate, search);
+
+    private void Use(IDartModel family, ForecasterState state)
     {
         if (!ReferenceEquals(_family, family))
         {
             _family?.Dispose();
         }
         _family = family;
-        Adopt(new ForecasterState(family.Name, all.FeatureNames, dropped,
-            FeatureCoverage.ByGroup(all.FeatureNames, FeatureCoverage.OfFeatures(all)), scale, chosen, iterations, refitted));
+        Adopt(state);
     }
 
     private void Adopt(ForecasterState state)

@@ -3,7 +3,8 @@ namespace Ercot.Models.Forecasting;
 /// <summary>
 /// What a <see cref="DartForecaster"/> saves beside its family's file (<c>forecaster.json</c>): the family, the
 /// input features (its own two appended), the features it left out and why, each group's coverage in training,
-/// the target's level and scale, and the trees or epochs chosen on validation and refitted with.
+/// the target's level and scale, the configurations searched and the one chosen, and the trees or epochs
+/// chosen on validation and refitted with.
 /// </summary>
 public sealed record ForecasterState(
     string Family,
@@ -13,4 +14,12 @@ public sealed record ForecasterState(
     TargetScale Target,
     int ChosenIterations,
     int Iterations,
-    bool Refitted);
+    bool Refitted,
+    string? Candidate = null,
+    IReadOnlyList<CandidateResult>? Search = null);
+
+/// <summary>One configuration tried in the search: the trees or epochs it early-stopped at and its validation MAE ($/MWh).</summary>
+public sealed record CandidateResult(string Label, int Iterations, double ValidationMae);
+
+/// <summary>A configuration of a family to try: its label and how to make it (with a count: exactly that many trees or epochs).</summary>
+public sealed record FamilyCandidate(string Label, Func<int?, IDartModel> Create);

@@ -68,6 +68,20 @@ public sealed class BacktestRunnerTests : IDisposable
         Assert.Contains("| ensemble | constant |", await File.ReadAllTextAsync(Path.Combine(_folder.Path, "backtests", "r", "report.md")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheSameBacktestTwice_WritesTheSamePredictionBytes()
+    {
+        var data = Data();
+        var request = Weekly(Start.AddDays(120), Start.AddDays(133));
+
+        await Runner().RunAsync("once", request, data);
+        await Runner().RunAsync("twice", request, data);
+
+        Assert.Equal(
+            await File.ReadAllBytesAsync(Path.Combine(_folder.Path, "backtests", "once", "predictions.parquet")),
+            await File.ReadAllBytesAsync(Path.Combine(_folder.Path, "backtests", "twice", "predictions.parquet")));
+    }
+
     [Theory]
     [InlineData("lightgbm,catboost", 120, 140, null, "Unknown model 'catboost'")]
     [InlineData("lightgbm", 50, 70, null, "needs at least 98")]

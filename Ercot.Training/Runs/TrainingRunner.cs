@@ -8,7 +8,8 @@ using Ercot.Models.Registry;
 namespace Ercot.Training.Runs;
 
 /// <summary>What to train: models over operating days <see cref="From"/>..<see cref="To"/>, split by time.</summary>
-public sealed record TrainingRequest(DateOnly From, DateOnly To, IReadOnlyList<string> Models, DateOnly? ValidationFrom = null, DateOnly? TestFrom = null);
+/// <param name="FixedIterations">For benchmarks: every family trains exactly this many trees or epochs in one fit (its default configuration, no search, no early stopping, no refit).</param>
+public sealed record TrainingRequest(DateOnly From, DateOnly To, IReadOnlyList<string> Models, DateOnly? ValidationFrom = null, DateOnly? TestFrom = null, int? FixedIterations = null);
 
 /// <summary>One model's outcome: its registry version and role, and its evaluation on validation and test.</summary>
 public sealed record ModelOutcome(string Model, string Version, ModelRole Role, string RoleReason, EvaluationReport Validation, EvaluationReport Test, double Seconds);
@@ -53,10 +54,14 @@ public sealed class TrainingRunner(FeatureStoreReader features, ModelRegistry re
         var trained = await Task.WhenAll(models.Select((name, i) => Task.Run(() =>
         {
             var started = Stopwatch.StartNew();
-            var model = DartModels.Create(name);
+            var model = DartModels.Create(name, request.FixedIterations is { } fixedIterations
+                ? ForecasterOptions.Default with { FixedIterations = fixedIterations, Refit = false }
+                : ForecasterOptions.Default);
             model.Train(train, validation, threads[i], cancellationToken);
-            progress?.Report($"{name} trained in {started.Elapsed.TotalSeconds:F1} s: {model.State.ChosenIterations} trees/epochs chosen on validation, " +
-                $"refitted on train + validation with {model.State.Iterations}; {model.State.DroppedFeatures.Count} features left out as absent");
+            progress?.Report(request.FixedIterations is null
+                ? $"{name} trained in {started.Elapsed.TotalSeconds:F1} s: {model.State.Candidate} chosen on validation with {model.State.ChosenIterations} trees/epochs, " +
+                  $"refitted on train + validation with {model.State.Iterations}; {model.State.DroppedFeatures.Count} features left out as absent"
+                : $"{name} trained in {started.Elapsed.TotalSeconds:F1} s: {model.State.Iterations} trees/epochs, fixed, one fit on {train.Count:N0} rows");
             // Validation predictions come from the early-stopped model, before the refit saw those rows.
             return (Model: (IDartModel)model, ValidationPredictions: model.ValidationPredictions, TestPredictions: model.Predict(test), Seconds: started.Elapsed.TotalSeconds);
         }, cancellationToken)));
