@@ -3,7 +3,10 @@ using Ercot.Core.Storage;
 
 namespace Ercot.Models.Backtesting;
 
-/// <summary>Writes a backtest's predictions as one Parquet file, through a local temporary file, whole or not at all.</summary>
+/// <summary>
+/// Writes a backtest's predictions as one Parquet file (actual, each model, ensemble, baselines, the 80% interval
+/// and the unconditional one, the strategies' positions), through a local temporary file, whole or not at all.
+/// </summary>
 internal static class BacktestFiles
 {
     public static async Task WritePredictionsAsync(IArtifactStore artifacts, string path, IReadOnlyList<string> models, IReadOnlyList<BacktestFoldResult> folds, CancellationToken cancellationToken)
@@ -19,7 +22,8 @@ internal static class BacktestFiles
                 var modelColumns = string.Concat(models.Select(model => $", \"{model}\" DOUBLE"));
                 await ExecuteAsync(connection,
                     $"CREATE TABLE p (fold INTEGER, settlement_point VARCHAR, delivery_hour_utc TIMESTAMP, delivery_date DATE, hour_ending INTEGER, " +
-                    $"actual DOUBLE{modelColumns}, ensemble DOUBLE, zero DOUBLE, constant DOUBLE, week_ago DOUBLE)", cancellationToken);
+                    $"actual DOUBLE{modelColumns}, ensemble DOUBLE, zero DOUBLE, constant DOUBLE, week_ago DOUBLE, p10 DOUBLE, p90 DOUBLE, " +
+                    $"unconditional_p10 DOUBLE, unconditional_p90 DOUBLE, ensemble_position DOUBLE, constant_position DOUBLE)", cancellationToken);
                 using (var appender = connection.CreateAppender("p"))
                 {
                     foreach (var fold in folds)
@@ -32,7 +36,9 @@ internal static class BacktestFiles
                             {
                                 line = line.AppendValue(value);
                             }
-                            line.AppendValue(row.Ensemble).AppendValue(0.0).AppendValue(row.Constant).AppendValue(row.WeekAgo).EndRow();
+                            line.AppendValue(row.Ensemble).AppendValue(0.0).AppendValue(row.Constant).AppendValue(row.WeekAgo)
+                                .AppendValue(row.P10).AppendValue(row.P90).AppendValue(row.UnconditionalP10).AppendValue(row.UnconditionalP90)
+                                .AppendValue(row.EnsemblePosition).AppendValue(row.ConstantPosition).EndRow();
                         }
                     }
                 }

@@ -21,7 +21,9 @@ public sealed record BacktestReport(
     IReadOnlyDictionary<int, IReadOnlyDictionary<string, SkillMetrics>> PerHourEnding,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, SkillMetrics>> PerMonth,
     IReadOnlyList<DieboldMarianoTest> Tests,
-    IReadOnlyList<FoldSummary> Folds)
+    IReadOnlyList<FoldSummary> Folds,
+    IntervalReport? Intervals = null,
+    TradingReport? Trading = null)
 {
     public const string Ensemble = "ensemble";
     public const string Zero = "zero";
@@ -68,8 +70,78 @@ public sealed record BacktestReport(
             rows.GroupBy(row => row.HourEnding).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => Score([.. g])),
             rows.GroupBy(row => $"{row.Day:yyyy-MM}").OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Score([.. g])),
             tests,
-            [.. folds.Select(FoldSummary.Of)]);
+            [.. folds.Select(FoldSummary.Of)],
+            IntervalReport.Of(rows),
+            TradingReport.Of(rows, request.Cost));
     }
+}
+
+/// <summary>
+/// The ensemble's 80% intervals scored: coverage and mean width, next to the training block's unconditional
+/// per-point-and-hour 10–90% range on the same hours, and the pinball loss at 0.1, 0.5 (the point forecast) and
+/// 0.9 — pooled, per hour ending and per point.
+/// </summary>
+public sealed record IntervalReport(IntervalMetrics Pooled, IReadOnlyDictionary<int, IntervalMetrics> PerHourEnding, IReadOnlyDictionary<string, IntervalMetrics> PerPoint)
+{
+    public static IntervalReport? Of(IReadOnlyList<BacktestPrediction> rows)
+    {
+        var scored = rows.Where(row => row is { P10: not null, P90: not null }).ToList();
+        return scored.Count == 0 ? null : new IntervalReport(
+            IntervalMetrics.Of(scored),
+            scored.GroupBy(row => row.HourEnding).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => IntervalMetrics.Of([.. g])),
+            scored.GroupBy(row => row.Point).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => IntervalMetrics.Of([.. g])));
+    }
+}
+
+public sealed record IntervalMetrics(
+    int Count, double Coverage, double MeanWidth, double UnconditionalCoverage, double UnconditionalWidth, double Pinball10, double Pinball50, double Pinball90)
+{
+    public static IntervalMetrics Of(IReadOnlyList<BacktestPrediction> rows)
+    {
+        var unconditional = rows.Where(row => row.UnconditionalP10 is { } low && row.UnconditionalP90 is { } high && double.IsFinite(low) && double.IsFinite(high)).ToList();
+        return new IntervalMetrics(
+            rows.Count,
+            Round(rows.Average(row => row.Actual >= row.P10 && row.Actual <= row.P90 ? 1.0 : 0.0)),
+            Round(rows.Average(row => row.P90!.Value - row.P10!.Value)),
+            unconditional.Count == 0 ? double.NaN : Round(unconditional.Average(row => row.Actual >= row.UnconditionalP10 && row.Actual <= row.UnconditionalP90 ? 1.0 : 0.0)),
+            unconditional.Count == 0 ? double.NaN : Round(unconditional.Average(row => row.UnconditionalP90!.Value - row.UnconditionalP10!.Value)),
+            Round(rows.Average(row => Pinball(row.Actual, row.P10!.Value, 0.1))),
+            Round(rows.Average(row => Pinball(row.Actual, row.Ensemble, 0.5))),
+            Round(rows.Average(row => Pinball(row.Actual, row.P90!.Value, 0.9))));
+    }
+
+    /// <summary>The quantile (pinball) loss of <paramref name="quantile"/> as the τ-quantile of <paramref name="actual"/>.</summary>
+    public static double Pinball(double actual, double quantile, double tau) => Math.Max(tau * (actual - quantile), (tau - 1) * (actual - quantile));
+
+    private static double Round(double value) => Math.Round(value, 4);
+}
+
+/// <summary>
+/// The virtual-bid strategies on the test hours, pooled and per point: the ensemble's (θ chosen on each fold's
+/// validation), the per-point constant's (θ chosen the same way), "always INC", and the zero forecast's (which
+/// never trades).
+/// </summary>
+public sealed record TradingReport(double Cost, IReadOnlyDictionary<string, TradingMetrics> Pooled, IReadOnlyDictionary<string, IReadOnlyDictionary<string, TradingMetrics>> PerPoint)
+{
+    public const string AlwaysInc = "always_inc";
+
+    public static IReadOnlyList<string> Strategies { get; } = [BacktestReport.Ensemble, BacktestReport.Constant, AlwaysInc, BacktestReport.Zero];
+
+    public static TradingReport Of(IReadOnlyList<BacktestPrediction> rows, double cost)
+    {
+        IReadOnlyDictionary<string, TradingMetrics> Score(IReadOnlyList<BacktestPrediction> chosen) => Strategies.ToDictionary(strategy => strategy, strategy =>
+            TradingMetrics.Of([.. chosen.Select(row => (row.Day, Position(strategy, row), row.Actual))], cost));
+        return new TradingReport(cost, Score(rows),
+            rows.GroupBy(row => row.Point).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Score([.. g])));
+    }
+
+    private static double Position(string strategy, BacktestPrediction row) => strategy switch
+    {
+        BacktestReport.Ensemble => row.EnsemblePosition,
+        BacktestReport.Constant => row.ConstantPosition,
+        AlwaysInc => 1,
+        _ => 0,
+    };
 }
 
 /// <summary>
@@ -123,8 +195,10 @@ public sealed record DieboldMarianoTest(string Forecast, string Benchmark, int D
 }
 
 /// <summary>What a fold trained on and what its models learned.</summary>
-public sealed record FoldSummary(BacktestFold Fold, int TrainRows, int TestRows, IReadOnlyDictionary<string, FoldModel> Models, IReadOnlyDictionary<string, double> EnsembleWeights, double Seconds)
+public sealed record FoldSummary(
+    BacktestFold Fold, int TrainRows, int TestRows, IReadOnlyDictionary<string, FoldModel> Models, IReadOnlyDictionary<string, double> EnsembleWeights, double Seconds,
+    FoldDecisions? Decisions = null)
 {
     public static FoldSummary Of(BacktestFoldResult result) =>
-        new(result.Fold, result.TrainRows, result.Predictions.Count, result.Models, result.EnsembleWeights, result.Seconds);
+        new(result.Fold, result.TrainRows, result.Predictions.Count, result.Models, result.EnsembleWeights, result.Seconds, result.Decisions);
 }

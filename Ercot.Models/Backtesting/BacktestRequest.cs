@@ -14,6 +14,8 @@ public enum RefitEvery
 /// week each); each fold's models train on the data from <see cref="TrainFrom"/> (expanding window) or on the last
 /// <see cref="WindowDays"/> days (fixed window) up to two days before the fold starts — the last day whose
 /// real-time prices are complete at the fold's first gate. Early stopping uses the end of each training window.
+/// Trading: a round-trip <see cref="Cost"/> per MWh, θ fixed by <see cref="Theta"/> or chosen on each fold's
+/// validation block, positions of 1 MW or, with <see cref="SizeByWidth"/>, scaled by the interval's width.
 /// </summary>
 public sealed record BacktestRequest(
     DateOnly TrainFrom,
@@ -22,8 +24,14 @@ public sealed record BacktestRequest(
     IReadOnlyList<string> Models,
     RefitEvery Refit = RefitEvery.Month,
     int? WindowDays = null,
-    IReadOnlyList<string>? Points = null)
+    IReadOnlyList<string>? Points = null,
+    double Cost = VirtualBids.DefaultCost,
+    double? Theta = null,
+    bool SizeByWidth = false)
 {
+    /// <summary>Largest round-trip cost and θ accepted, $/MWh.</summary>
+    public const double MaximumCost = 100, MaximumTheta = 1000;
+
     /// <summary>Fewest days of training data a fold may have, and of test data a backtest may have.</summary>
     public const int MinimumDays = 7;
 
@@ -54,6 +62,14 @@ public sealed record BacktestRequest(
         if (Models.FirstOrDefault(model => !DartModels.Names.Contains(model)) is { } unknown)
         {
             return $"Unknown model '{unknown}'; known models: {string.Join(", ", DartModels.Names)}.";
+        }
+        if (!double.IsFinite(Cost) || Cost is < 0 or > MaximumCost)
+        {
+            return $"'cost' must be between 0 and {MaximumCost} $/MWh (the round-trip cost of a virtual bid); got {Cost}.";
+        }
+        if (Theta is { } theta && (!double.IsFinite(theta) || theta is < 0 or > MaximumTheta))
+        {
+            return $"'theta' must be between 0 and {MaximumTheta} $/MWh (the forecast DART beyond which a bid is made); got {theta}.";
         }
         if (To < From)
         {

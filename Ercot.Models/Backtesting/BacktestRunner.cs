@@ -69,7 +69,7 @@ public sealed class BacktestRunner(FeatureStoreReader features, IArtifactStore a
             }
             else
             {
-                result = RunFold(fold, data, request.Models, cancellationToken);
+                result = RunFold(fold, data, request, cancellationToken);
                 await artifacts.WriteAsync(path, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(result, Json)), cancellationToken);
             }
             results.Add(result);
@@ -103,8 +103,9 @@ public sealed class BacktestRunner(FeatureStoreReader features, IArtifactStore a
         }
     }
 
-    private BacktestFoldResult RunFold(BacktestFold fold, DartDataset data, IReadOnlyList<string> models, CancellationToken cancellationToken)
+    private BacktestFoldResult RunFold(BacktestFold fold, DartDataset data, BacktestRequest request, CancellationToken cancellationToken)
     {
+        var models = request.Models;
         var clock = Stopwatch.StartNew();
         var train = data.Between(fold.TrainFrom, fold.TrainTo);
         var test = data.Between(fold.TestFrom, fold.TestTo);
@@ -134,7 +135,24 @@ public sealed class BacktestRunner(FeatureStoreReader features, IArtifactStore a
                 .ToDictionary(pair => pair.name, pair => pair.Predictions);
             var weights = EnsembleWeights.Fit(actual, members, validationConstant);
 
+            // Decisions on validation only: the ensemble's interval calibration, the reference width, each strategy's θ.
+            var validationEnsemble = Enumerable.Range(0, validation.Count)
+                .Select(i => EnsembleWeights.Combine(weights, name => members[name][i], validationConstant[i])).ToArray();
+            var validationScales = Scales(validation);
+            var interval = ConformalInterval.Fit(actual, validationEnsemble, validation.HourEndings, validationScales);
+            var validationWidths = Enumerable.Range(0, validation.Count).Select(i =>
+            {
+                var (low, high) = interval.Around(validationEnsemble[i], validation.HourEndings[i], validationScales[i]);
+                return high - low;
+            }).ToArray();
+            var referenceWidth = validationWidths.Order().ElementAt(validationWidths.Length / 2);
+            double[]? validationSizes = request.SizeByWidth ? [.. validationWidths.Select(width => Size(referenceWidth, width))] : null;
+            var theta = request.Theta ?? VirtualBids.ChooseTheta(validationEnsemble, actual, request.Cost, validationSizes);
+            var constantTheta = request.Theta ?? VirtualBids.ChooseTheta(validationConstant, actual, request.Cost);
+
             var level = TargetScale.Fit(train);
+            var unconditional = Unconditional.Fit(train);
+            var testScales = Scales(test);
             var index = models.Select((name, m) => (name, m)).ToDictionary(pair => pair.name, pair => pair.m, StringComparer.Ordinal);
             var predictions = new BacktestPrediction[test.Count];
             for (var i = 0; i < test.Count; i++)
@@ -142,9 +160,13 @@ public sealed class BacktestRunner(FeatureStoreReader features, IArtifactStore a
                 var row = i;
                 var values = trained.Select(t => Math.Round((double)t.Result.Test[row], 4)).ToArray();
                 var constant = level.Level(test.Points[i], test.HourEndings[i]);
-                var ensemble = EnsembleWeights.Combine(weights, name => values[index[name]], constant);
+                var ensemble = Math.Round(EnsembleWeights.Combine(weights, name => values[index[name]], constant), 4);
+                var (p10, p90) = interval.Around(ensemble, test.HourEndings[i], testScales[i]);
+                var (u10, u90) = unconditional.Of(test.Points[i], test.HourEndings[i]);
+                var size = request.SizeByWidth ? Size(referenceWidth, p90 - p10) : 1;
                 predictions[i] = new BacktestPrediction(test.Points[i], test.HoursUtc[i], test.Days[i], test.HourEndings[i], test.Target[i], values,
-                    Math.Round(ensemble, 4), Math.Round(constant, 4), test.WeekAgo[i]);
+                    ensemble, Math.Round(constant, 4), test.WeekAgo[i], Math.Round(p10, 4), Math.Round(p90, 4), Math.Round(u10, 4), Math.Round(u90, 4),
+                    VirtualBids.Position(ensemble, theta, size), VirtualBids.Position(constant, constantTheta));
             }
             var described = models.Select((name, m) =>
             {
@@ -153,7 +175,8 @@ public sealed class BacktestRunner(FeatureStoreReader features, IArtifactStore a
                     Math.Round(EnsembleWeights.Mae(actual, members[name]), 4), Math.Round(constantMae, 4), weights.GetValueOrDefault(name) > 0,
                     Math.Round(trained[m].Result.Seconds, 2), state.Candidate, state.Search));
             }).ToDictionary(pair => pair.name, pair => pair.Item2);
-            return new BacktestFoldResult(fold, train.Count, described, weights, predictions, Math.Round(clock.Elapsed.TotalSeconds, 2));
+            return new BacktestFoldResult(fold, train.Count, described, weights, predictions, Math.Round(clock.Elapsed.TotalSeconds, 2),
+                new FoldDecisions(theta, constantTheta, interval, Math.Round(referenceWidth, 4)));
         }
         finally
         {
@@ -164,6 +187,33 @@ public sealed class BacktestRunner(FeatureStoreReader features, IArtifactStore a
         }
     }
 
+    /// <summary>Each row's recent volatility, the interval's scale (NaN where the feature is missing).</summary>
+    private static float[] Scales(DartDataset rows)
+    {
+        var feature = rows.FeatureNames.ToList().IndexOf(ConformalInterval.ScaleFeature);
+        return [.. Enumerable.Range(0, rows.Count).Select(i => feature < 0 ? float.NaN : rows.Features[i * rows.FeatureCount + feature])];
+    }
+
+    /// <summary>Position size when sized by width: the reference width over the row's, between 0.25 and 2 MW.</summary>
+    private static double Size(double referenceWidth, double width) => width <= 0 ? 2 : Math.Round(Math.Clamp(referenceWidth / width, 0.25, 2), 4);
+}
+
+/// <summary>The training block's own 10% and 90% quantiles of DART per point and hour ending: the interval that knows nothing of the day.</summary>
+internal sealed class Unconditional
+{
+    private readonly Dictionary<(string Point, int Hour), (double Low, double High)> _cells;
+
+    private Unconditional(Dictionary<(string Point, int Hour), (double Low, double High)> cells) => _cells = cells;
+
+    public static Unconditional Fit(DartDataset train) => new(Enumerable.Range(0, train.Count)
+        .GroupBy(i => (train.Points[i], train.HourEndings[i]))
+        .ToDictionary(cell => cell.Key, cell =>
+        {
+            var sorted = cell.Select(i => (double)train.Target[i]).Order().ToArray();
+            return (sorted[(int)Math.Floor(0.1 * (sorted.Length - 1))], sorted[(int)Math.Ceiling(0.9 * (sorted.Length - 1))]);
+        }));
+
+    public (double Low, double High) Of(string point, int hourEnding) => _cells.TryGetValue((point, hourEnding), out var cell) ? cell : (double.NaN, double.NaN);
 }
 
 /// <summary>Where a backtest is: folds done of all, the fold at hand and what it is doing.</summary>

@@ -42,6 +42,10 @@ public sealed class BacktestRunnerTests : IDisposable
         var rerun = await FoldAsync("b", 0);
         Assert.Equal(original.Predictions.Select(row => row.Models), rerun.Predictions.Select(row => row.Models));
         Assert.Equal(original.Predictions.Select(row => row.Ensemble), rerun.Predictions.Select(row => row.Ensemble));
+        // θ and the interval's calibration come from validation rows, never from the test block.
+        Assert.Equal(original.Decisions!.Theta, rerun.Decisions!.Theta);
+        Assert.Equal(original.Decisions.Interval.Low, rerun.Decisions.Interval.Low);
+        Assert.Equal(original.Predictions.Select(row => (row.P10, row.P90, row.EnsemblePosition)), rerun.Predictions.Select(row => (row.P10, row.P90, row.EnsemblePosition)));
         Assert.NotEqual(original.Predictions.Select(row => row.Actual), rerun.Predictions.Select(row => row.Actual));
         Assert.True(report.Pooled["ensemble"].RmaeVsConstant < 0.9, $"the synthetic signal is learnable; got {report.Pooled["ensemble"].RmaeVsConstant}");
     }
@@ -80,6 +84,40 @@ public sealed class BacktestRunnerTests : IDisposable
         Assert.Equal(
             await File.ReadAllBytesAsync(Path.Combine(_folder.Path, "backtests", "once", "predictions.parquet")),
             await File.ReadAllBytesAsync(Path.Combine(_folder.Path, "backtests", "twice", "predictions.parquet")));
+    }
+
+    [Theory]
+    [InlineData(-0.1, null, "'cost' must be between 0 and 100")]
+    [InlineData(0.5, 5000.0, "'theta' must be between 0 and 1000")]
+    [InlineData(double.NaN, null, "'cost'")]
+    public async Task ACostOrThetaOutOfRange_IsRefused_NamingTheField(double cost, double? theta, string expected)
+    {
+        var request = Weekly(Start.AddDays(120), Start.AddDays(133)) with { Cost = cost, Theta = theta };
+
+        var error = await Assert.ThrowsAsync<TrainingDataException>(() => Runner().RunAsync("bad", request, Data()));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryBacktest_ReportsItsIntervalsAndTheStrategies_OnTheSameHours()
+    {
+        var report = await Runner().RunAsync("t", Weekly(Start.AddDays(120), Start.AddDays(133)), Data());
+
+        Assert.Equal(report.Rows, report.Intervals!.Pooled.Count);
+        Assert.Equal(24, report.Intervals.PerHourEnding.Count);
+        // Calibrated on the early-stopped models' validation errors, the refitted ones do better: the synthetic fold over-covers.
+        Assert.InRange(report.Intervals.Pooled.Coverage, 0.6, 1.0);
+        Assert.True(report.Intervals.Pooled.MeanWidth > 0);
+        Assert.Equal(["ensemble", "constant", "always_inc", "zero"], report.Trading!.Pooled.Keys);
+        Assert.All(report.Trading.Pooled.Values, metrics => Assert.Equal(report.Rows, metrics.Hours));
+        Assert.Equal(0, report.Trading.Pooled["zero"].HoursTraded);
+        Assert.Equal(report.Rows, report.Trading.Pooled["always_inc"].HoursTraded);
+        // The synthetic target is learnable, so the ensemble's bids earn more than always INC.
+        Assert.True(report.Trading.Pooled["ensemble"].TotalPnl > report.Trading.Pooled["always_inc"].TotalPnl);
+        var markdown = await File.ReadAllTextAsync(Path.Combine(_folder.Path, "backtests", "t", "report.md"));
+        Assert.Contains("## Trading (1 MW virtual bids", markdown, StringComparison.Ordinal);
+        Assert.Contains("## 80% intervals by hour ending", markdown, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,0 +1,60 @@
+namespace Ercot.Models.Forecasting;
+
+/// <summary>
+/// An 80% interval around a point forecast by normalised split-conformal calibration: on out-of-sample rows
+/// (a validation block the model did not train on), each residual is divided by the row's recent volatility —
+/// <see cref="ScaleFeature"/>, the mean |DART| at the point and hour over D−8..D−2, at least
+/// <see cref="MinimumScale"/> — and the 10% and 90% quantiles of those scores are taken per hour ending. A row's
+/// interval is the forecast plus its own scale times its hour's quantiles: wide after a volatile week, narrow
+/// after a calm one (Kath &amp; Ziel 2021 compare such calibrations for power prices).
+/// </summary>
+public sealed record ConformalInterval(double[] Low, double[] High, double FallbackScale)
+{
+    public const string ScaleFeature = "dart_7d_mean_abs";
+    public const double MinimumScale = 1.0;
+    public const double LowQuantile = 0.1;
+    public const double HighQuantile = 0.9;
+    private const int Hours = 24;
+
+    /// <param name="hourEndings">Each calibration row's hour ending.</param>
+    /// <param name="scales">Each row's <see cref="ScaleFeature"/> (NaN where unknown).</param>
+    public static ConformalInterval Fit(IReadOnlyList<double> actual, IReadOnlyList<double> forecast, IReadOnlyList<int> hourEndings, IReadOnlyList<float> scales)
+    {
+        var known = scales.Where(float.IsFinite).Select(value => Math.Max(MinimumScale, value)).Order().ToArray();
+        var fallback = known.Length == 0 ? MinimumScale : known[known.Length / 2];
+        var byHour = Enumerable.Range(0, Hours).Select(_ => new List<double>()).ToArray();
+        var all = new List<double>();
+        for (var i = 0; i < actual.Count; i++)
+        {
+            var score = (actual[i] - forecast[i]) / Scale(scales[i], fallback);
+            byHour[Hour(hourEndings[i])].Add(score);
+            all.Add(score);
+        }
+        // An hour with too few rows borrows the pooled quantiles.
+        double Q(List<double> scores, double q) => scores.Count >= 20 ? Quantile(scores, q) : Quantile(all, q);
+        return new ConformalInterval([.. byHour.Select(scores => Q(scores, LowQuantile))], [.. byHour.Select(scores => Q(scores, HighQuantile))], fallback);
+    }
+
+    public (double P10, double P90) Around(double forecast, int hourEnding, float scale)
+    {
+        var s = Scale(scale, FallbackScale);
+        return (forecast + s * Low[Hour(hourEnding)], forecast + s * High[Hour(hourEnding)]);
+    }
+
+    private static double Scale(float value, double fallback) => float.IsFinite(value) ? Math.Max(MinimumScale, value) : fallback;
+
+    private static int Hour(int hourEnding) => Math.Clamp(hourEnding, 1, Hours) - 1;
+
+    /// <summary>The empirical quantile with the split-conformal finite-sample correction (rank ⌈(n+1)q⌉ for the upper, ⌊(n+1)q⌋ for the lower).</summary>
+    private static double Quantile(List<double> values, double q)
+    {
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+        var sorted = values.Order().ToArray();
+        var n = sorted.Length;
+        var rank = q >= 0.5 ? (int)Math.Ceiling((n + 1) * q) : (int)Math.Floor((n + 1) * q);
+        return sorted[Math.Clamp(rank - 1, 0, n - 1)];
+    }
+}

@@ -1,0 +1,92 @@
+using Ercot.Models.Backtesting;
+using Ercot.Models.Forecasting;
+
+namespace Ercot.Tests.Training;
+
+/// <summary>The 80% interval's calibration and the virtual-bid arithmetic, on data whose answers are known.</summary>
+public sealed class IntervalAndTradingTests
+{
+    [Fact]
+    public void ConformalIntervals_Cover80Percent_InEveryHour_AndFollowTheRowsVolatility()
+    {
+        // DART = forecast + scale × Laplace noise, the scale known to the row (its recent volatility) and different each hour.
+        var (calibration, _) = Sample(48_000, seed: 1);
+        var (fresh, scales) = Sample(96_000, seed: 2);
+
+        var interval = ConformalInterval.Fit(calibration.Actual, calibration.Forecast, calibration.HourEnding, calibration.Scale);
+        var covered = new int[24];
+        var counts = new int[24];
+        double calmWidth = 0, wildWidth = 0;
+        for (var i = 0; i < fresh.Actual.Length; i++)
+        {
+            var (p10, p90) = interval.Around(fresh.Forecast[i], fresh.HourEnding[i], fresh.Scale[i]);
+            counts[fresh.HourEnding[i] - 1]++;
+            covered[fresh.HourEnding[i] - 1] += fresh.Actual[i] >= p10 && fresh.Actual[i] <= p90 ? 1 : 0;
+            if (scales[i] < 3) calmWidth = Math.Max(calmWidth, p90 - p10);
+            if (scales[i] > 15) wildWidth = wildWidth == 0 ? p90 - p10 : Math.Min(wildWidth, p90 - p10);
+        }
+
+        var pooled = (double)covered.Sum() / counts.Sum();
+        Assert.InRange(pooled, 0.78, 0.82);
+        Assert.All(Enumerable.Range(0, 24), h => Assert.InRange((double)covered[h] / counts[h], 0.75, 0.85));
+        Assert.True(calmWidth < wildWidth, $"the widest calm interval ({calmWidth:F1}) should be narrower than the narrowest wild one ({wildWidth:F1})");
+    }
+
+    [Fact]
+    public void VirtualBids_EarnDartOnInc_MinusDartOnDec_PayTheCostPerMwh_AndSkipInsideTheta()
+    {
+        var day1 = new DateOnly(2025, 6, 1);
+        var day2 = day1.AddDays(1);
+        (DateOnly Day, double Forecast, double Actual)[] hours =
+        [
+            (day1, 5, 10),   // INC: +10 − 0.5
+            (day1, -3, -4),  // DEC: +4 − 0.5
+            (day1, 1, 20),   // |1| ≤ θ: no trade
+            (day2, 4, -6),   // INC, wrong sign: −6 − 0.5
+        ];
+
+        var metrics = TradingMetrics.Of([.. hours.Select(h => (h.Day, VirtualBids.Position(h.Forecast, theta: 2), h.Actual))], cost: 0.5);
+
+        Assert.Equal([1.0, -1.0, 0.0, 1.0], hours.Select(h => VirtualBids.Position(h.Forecast, 2)));
+        Assert.Equal(4, metrics.Hours);
+        Assert.Equal(3, metrics.HoursTraded);
+        Assert.Equal(0.6667, metrics.Precision);
+        Assert.Equal(6.5, metrics.TotalPnl);            // 9.5 + 3.5 − 6.5
+        Assert.Equal(2.1667, metrics.PnlPerMwh);
+        Assert.Equal(6.5, metrics.MaxDrawdown);         // day 1 +13, day 2 −6.5
+        Assert.Equal(Math.Round(3.25 / Math.Sqrt(2 * 9.75 * 9.75), 4), metrics.DailySharpe);
+    }
+
+    [Fact]
+    public void Theta_IsTheGridValueThatEarnsMostOnTheRowsGiven()
+    {
+        // Small forecasts are noise here (their sign is wrong); only those beyond 4 $/MWh are right.
+        double[] forecast = [0.5, -0.8, 1.2, 6, -7, 9, -0.3, 5];
+        double[] actual = [-10, 10, -10, 12, -9, 15, 8, 11];
+
+        var theta = VirtualBids.ChooseTheta(forecast, actual, cost: 0.5);
+
+        // Every θ in [1.2, 5) earns the same 45 $; on a tie the larger: fewer trades for the same money.
+        Assert.Equal(4, theta);
+    }
+
+    private static ((double[] Actual, double[] Forecast, int[] HourEnding, float[] Scale) Rows, double[] TrueScale) Sample(int count, int seed)
+    {
+        var random = new Random(seed);
+        var actual = new double[count];
+        var forecast = new double[count];
+        var hours = new int[count];
+        var observed = new float[count];
+        var scales = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            hours[i] = i % 24 + 1;
+            scales[i] = (1 + hours[i] / 6.0) * (random.NextDouble() < 0.5 ? 1 : 8) * (0.5 + random.NextDouble());
+            forecast[i] = random.NextDouble() * 20 - 10;
+            var u = random.NextDouble() - 0.5;
+            actual[i] = forecast[i] - scales[i] * Math.Sign(u) * Math.Log(1 - 2 * Math.Abs(u));
+            observed[i] = (float)scales[i];
+        }
+        return ((actual, forecast, hours, observed), scales);
+    }
+}
