@@ -10,6 +10,7 @@ var root = new RootCommand(
     BuildFeaturesCommand.Create(),
     TrainCommand.Create(),
     BacktestCommand.Create(),
+    ModelsCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

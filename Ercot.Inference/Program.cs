@@ -15,6 +15,7 @@ app.UseStatusCodePages();
 
 app.MapDefaultEndpoints();
 app.MapModelInfoApi();
+app.MapModelsApi();
 app.MapScoreApi();
 app.MapForecastApi();
 app.MapOpenInferenceApi();

@@ -12,4 +12,7 @@ public static class RegistryPaths
     public static string Of(string model, string version, string file) => Folder(model, version) + file;
 
     public static string Champion => ArtifactPaths.ChampionPointer;
+
+    /// <summary>Every champion decision, one JSON document a line, appended before the pointer moves.</summary>
+    public const string History = "models/history.jsonl";
 }

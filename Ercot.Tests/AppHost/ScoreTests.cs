@@ -68,7 +68,7 @@ public sealed class ScoreTests(WholeAppFixture app)
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task ANewChampion_IsSwappedIn_WhileRequestsKeepSucceeding()
+    public async Task ANewChampion_IsSwappedIn_AndRolledBack_WhileRequestsKeepSucceeding()
     {
         using var gateway = app.Gateway(app.BusyKey);
         var (point, hour, features) = await FeatureRowAsync();
@@ -91,8 +91,11 @@ public sealed class ScoreTests(WholeAppFixture app)
 
         var failures = 0;
         var versions = new HashSet<string>();
+        var served = 0;
+        string? last = null;
         using var stop = new CancellationTokenSource();
-        var client = Task.Run(async () =>
+        // Four clients, each a request every 5 ms or so: several hundred requests a second through the gateway.
+        var clients = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
@@ -103,27 +106,67 @@ public sealed class ScoreTests(WholeAppFixture app)
                     Interlocked.Increment(ref failures);
                     continue;
                 }
-                var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+                var version = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("modelVersions").GetProperty("lightgbm").GetString()!;
                 lock (versions)
                 {
-                    versions.Add(result.GetProperty("modelVersions").GetProperty("lightgbm").GetString()!);
+                    versions.Add(version);
+                    last = version;
+                    served++;
                 }
             }
-        });
+        })).ToList();
         await Task.Delay(500);
         await registry.PublishAsync(next, () => new MemoryStream(bytes.ToArray()));
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && !versions.Contains(next.Version))
-        {
-            await Task.Delay(200);
-        }
-        await Task.Delay(500);
+        await WaitForAsync(() => versions.Contains(next.Version));
+        // Then an operator rolls the champions back through the gateway, still under load.
+        using var admin = app.Gateway(app.AdminKey);
+        var rollback = await admin.PostAsync("/models/champion/rollback", null);
+        Assert.Equal(HttpStatusCode.OK, rollback.StatusCode);
+        await WaitForAsync(() => last == current.Version);
+        var started = DateTime.UtcNow;
+        var before = served;
+        await Task.Delay(1000);
+        var rate = (served - before) / (DateTime.UtcNow - started).TotalSeconds;
         await stop.CancelAsync();
-        await client;
+        await Task.WhenAll(clients);
 
         Assert.Equal(0, failures);
         Assert.Contains(current.Version, versions);
         Assert.Contains(next.Version, versions);
+        Assert.Equal(current.Version, (await registry.ReadChampionsAsync()).Models["lightgbm"].Version);
+        Assert.Equal("rollback", (await registry.HistoryAsync())[^1].Action);
+        Assert.True(rate > 100, $"{rate:F0} requests/s served");
+
+        async Task WaitForAsync(Func<bool> done)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (DateTime.UtcNow < deadline && !done())
+            {
+                await Task.Delay(200);
+            }
+            await Task.Delay(500);
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Models_ListsEveryVersionWithItsRoleAndDecision_ForAdminsOnly_AndRefusesUnknownVersions()
+    {
+        using var admin = app.Gateway(app.AdminKey);
+        using var trader = app.Gateway(app.ScoreKey);
+
+        var listed = await admin.GetFromJsonAsync<JsonElement>("/models");
+        var forbidden = await trader.GetAsync("/models");
+        var unknownVersion = await admin.PostAsync("/models/lightgbm/19990101T000000Z-000000/promote", null);
+        var unknownModel = await admin.PostAsync("/models/catboost/v1/promote", null);
+
+        var versions = listed.GetProperty("versions").EnumerateArray().ToList();
+        Assert.Contains(versions, version => version.GetProperty("model").GetString() == "lightgbm" && version.GetProperty("role").GetString() == "Champion");
+        Assert.All(versions, version => Assert.False(string.IsNullOrEmpty(version.GetProperty("decision").GetString())));
+        Assert.NotEmpty(listed.GetProperty("recentHistory").EnumerateArray());
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownVersion.StatusCode);
+        Assert.Contains("19990101T000000Z-000000", await unknownVersion.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknownModel.StatusCode);
     }
 
     private static async Task<string?> ServedVersionAsync(HttpClient gateway, object body)

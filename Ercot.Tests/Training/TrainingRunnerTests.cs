@@ -73,7 +73,7 @@ public sealed class TrainingRunnerTests : IDisposable
         var registry = new ModelRegistry(new LocalArtifactStore(_folder.Path));
         var champion = (await registry.ReadChampionsAsync()).Models.GetValueOrDefault(LightGbmDartModel.ModelName);
         Assert.Equal(ModelRole.Challenger, second.Models[0].Role);
-        Assert.Contains(first.Models[0].Role == ModelRole.Champion ? "does not beat the current champion" : "does not beat the zero forecast", second.Models[0].RoleReason, StringComparison.Ordinal);
+        Assert.Contains(first.Models[0].Role == ModelRole.Champion ? "below the champion's" : "does not beat the zero forecast", second.Models[0].RoleReason, StringComparison.Ordinal);
         Assert.Equal(first.Models[0].Role == ModelRole.Champion ? first.Models[0].Version : null, champion?.Version);
     }
 

@@ -72,15 +72,27 @@ public sealed class TrainingRunner(FeatureStoreReader features, ModelRegistry re
         var level = TargetScale.Fit(train);
         double[] actual = [.. validation.Target.Select(y => (double)y)];
         double[] validationConstant = [.. Enumerable.Range(0, validation.Count).Select(i => level.Level(validation.Points[i], validation.HourEndings[i]))];
-        var constantMae = EnsembleWeights.Mae(actual, validationConstant);
         var outcomes = new List<ModelOutcome>();
-        foreach (var (model, validationPredictions, testPredictions, seconds) in trained)
+        var published = new List<(ModelMetadata Metadata, Func<Stream> ModelFile, ChampionEvidence? Evidence)>();
+        try
         {
-            using (model)
+            foreach (var (model, validationPredictions, testPredictions, seconds) in trained)
             {
-                outcomes.Add(await PublishAsync(model, validationPredictions, testPredictions, seconds, constantMae, validation, test, split, schemaHash, reference, cancellationToken));
+                var (outcome, metadata, file, evidence) = await JudgeAsync(model, validationPredictions, testPredictions, seconds, actual, validationConstant,
+                    validation, test, split, schemaHash, reference, cancellationToken);
+                outcomes.Add(outcome);
+                published.Add((metadata, () => new MemoryStream(file), evidence));
             }
         }
+        finally
+        {
+            foreach (var (model, _, _, _) in trained)
+            {
+                model.Dispose();
+            }
+        }
+        // Every version and its decision first, then one swap of the champion set.
+        await registry.PublishAsync(published, cancellationToken);
         // The ensemble: weights chosen on validation over the models that beat the constant there, and the constant.
         var weights = EnsembleWeights.Fit(actual,
             models.Select((name, m) => (name, trained[m].ValidationPredictions)).ToDictionary(pair => pair.name, pair => pair.ValidationPredictions.Select(p => (double)p).ToArray()),
@@ -91,15 +103,17 @@ public sealed class TrainingRunner(FeatureStoreReader features, ModelRegistry re
             ForecastEvaluation.EvaluateAll(Rows(test), ensemble), clock.Elapsed.TotalSeconds);
     }
 
-    private async Task<ModelOutcome> PublishAsync(
-        IDartModel model, float[] validationPredictions, float[] testPredictions, double seconds,
-        double constantMae, DartDataset validation, DartDataset test, TrainingSplit split, string schemaHash, IReadOnlyDictionary<string, FeatureReference> reference,
+    /// <summary>Evaluates a trained model and decides its role against zero, the constant and the current champion on the same validation rows.</summary>
+    private async Task<(ModelOutcome Outcome, ModelMetadata Metadata, byte[] File, ChampionEvidence Evidence)> JudgeAsync(
+        IDartModel model, float[] validationPredictions, float[] testPredictions, double seconds, double[] actual, double[] validationConstant,
+        DartDataset validation, DartDataset test, TrainingSplit split, string schemaHash, IReadOnlyDictionary<string, FeatureReference> reference,
         CancellationToken cancellationToken)
     {
-        var validationReport = ForecastEvaluation.EvaluateAll(Rows(validation), [.. validationPredictions.Select(p => (double)p)]);
+        double[] candidate = [.. validationPredictions.Select(p => (double)p)];
+        var validationReport = ForecastEvaluation.EvaluateAll(Rows(validation), candidate);
         var testReport = ForecastEvaluation.EvaluateAll(Rows(test), [.. testPredictions.Select(p => (double)p)]);
-        var zeroMae = validation.Target.Average(y => Math.Abs((double)y));
-        var (isChampion, reason) = ChampionRule.Decide(validationReport.Overall.Mae, zeroMae, constantMae, await ChampionMaeAsync(model.Name, validation, schemaHash, cancellationToken));
+        var champion = await ChampionPredictionsAsync(model.Name, validation, schemaHash, cancellationToken);
+        var (isChampion, reason, evidence) = ChampionRule.Decide(actual, candidate, validationConstant, champion, validation.Days, ChampionPolicy.Default);
         var metadata = new ModelMetadata(
             model.Name, ModelRegistry.NewVersion(time.GetUtcNow()), time.GetUtcNow(), model.FileName, schemaHash, validation.FeatureNames,
             split.Train, split.Validation, split.Test, model.Describe(), Metrics(validationReport.Overall), Metrics(testReport.Overall),
@@ -107,12 +121,11 @@ public sealed class TrainingRunner(FeatureStoreReader features, ModelRegistry re
             isChampion ? ModelRole.Champion : ModelRole.Challenger, reason, reference);
         using var file = new MemoryStream();
         model.Save(file);
-        await registry.PublishAsync(metadata, () => new MemoryStream(file.ToArray()), cancellationToken);
-        return new ModelOutcome(model.Name, metadata.Version, metadata.Role, reason, validationReport, testReport, seconds);
+        return (new ModelOutcome(model.Name, metadata.Version, metadata.Role, reason, validationReport, testReport, seconds), metadata, file.ToArray(), evidence);
     }
 
-    /// <summary>The current champion's MAE on these validation rows, when it was trained on the same feature schema.</summary>
-    private async Task<double?> ChampionMaeAsync(string name, DartDataset validation, string schemaHash, CancellationToken cancellationToken)
+    /// <summary>The current champion's predictions on these validation rows, when it was trained on the same feature schema.</summary>
+    private async Task<double[]?> ChampionPredictionsAsync(string name, DartDataset validation, string schemaHash, CancellationToken cancellationToken)
     {
         if (!(await registry.ReadChampionsAsync(cancellationToken)).Models.TryGetValue(name, out var entry)
             || await registry.ReadMetadataAsync(name, entry.Version, cancellationToken) is not { } metadata
@@ -126,8 +139,7 @@ public sealed class TrainingRunner(FeatureStoreReader features, ModelRegistry re
             return null;
         }
         using var champion = DartModels.Load(name, file, validation.FeatureCount);
-        var predictions = champion.Predict(validation);
-        return validation.Target.Zip(predictions, (y, p) => Math.Abs((double)y - p)).Average();
+        return [.. champion.Predict(validation).Select(p => (double)p)];
     }
 
     private static List<EvaluationRow> Rows(DartDataset data) =>
