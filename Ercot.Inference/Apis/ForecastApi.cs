@@ -55,7 +55,7 @@ public static class ForecastApi
             [.. scored.Predictions.Select(prediction =>
             {
                 var hour = ErcotTime.ToErcotHour(prediction.DeliveryHourUtc);
-                return new ForecastHour(hour.HourEnding, hour.IsRepeated, prediction.DeliveryHourUtc, prediction.Dart, prediction.Models, prediction.MissingInputs);
+                return new ForecastHour(hour.HourEnding, hour.IsRepeated, prediction.DeliveryHourUtc, prediction.Dart, prediction.P10, prediction.P90, prediction.Models, prediction.MissingInputs);
             })]));
     }
 }
@@ -64,4 +64,4 @@ public static class ForecastApi
 public sealed record ForecastResponse(string SettlementPoint, DateOnly Date, IReadOnlyDictionary<string, string> ModelVersions, IReadOnlyList<ForecastHour> Hours);
 
 /// <summary>One delivery hour: its ERCOT label, its UTC start, the ensemble's DART, each model's, and the inputs the feature store lacked for it.</summary>
-public sealed record ForecastHour(int HourEnding, bool DstFlag, DateTime DeliveryHourUtc, double Dart, IReadOnlyDictionary<string, double> Models, IReadOnlyList<string> MissingInputs);
+public sealed record ForecastHour(int HourEnding, bool DstFlag, DateTime DeliveryHourUtc, double Dart, double? P10, double? P90, IReadOnlyDictionary<string, double> Models, IReadOnlyList<string> MissingInputs);

@@ -26,7 +26,7 @@ public static class OpenInferenceApi
         champions.Current is { } models && Known(models, name)
             ? TypedResults.Ok(new V2ModelMetadata(name, [.. Versions(models, name)], "ercot-dart",
                 [new V2Tensor("features", "FP32", [-1, models.Features.Count]), new V2Tensor("settlement_point", "BYTES", [-1]), new V2Tensor("delivery_hour", "BYTES", [-1])],
-                [new V2Tensor("dart", "FP32", [-1])]))
+                [new V2Tensor("dart", "FP32", [-1]), new V2Tensor("p10", "FP32", [-1]), new V2Tensor("p90", "FP32", [-1])]))
             : NotFound(name);
 
     internal static async Task<Results<Ok<V2InferResponse>, ProblemHttpResult>> InferAsync(string name, HttpRequest request, ChampionHolder champions, CancellationToken cancellationToken)
@@ -70,8 +70,13 @@ public static class OpenInferenceApi
             scoreRows.Add(new ScoreRow(points?[i] ?? "", hour, values));
         }
         var scored = Scorer.Score(new ScoreRequest(name, scoreRows), models);
-        return TypedResults.Ok(new V2InferResponse(name, string.Join(",", scored.ModelVersions.Select(pair => $"{pair.Key}:{pair.Value}")), body.Id,
-            [new V2Output("dart", "FP32", [rows], [.. scored.Predictions.Select(prediction => (float)prediction.Dart)])]));
+        List<V2Output> outputs = [new V2Output("dart", "FP32", [rows], [.. scored.Predictions.Select(prediction => (float)prediction.Dart)])];
+        if (scored.Predictions.All(prediction => prediction.P10 is not null && prediction.P90 is not null))
+        {
+            outputs.Add(new V2Output("p10", "FP32", [rows], [.. scored.Predictions.Select(prediction => (float)prediction.P10!.Value)]));
+            outputs.Add(new V2Output("p90", "FP32", [rows], [.. scored.Predictions.Select(prediction => (float)prediction.P90!.Value)]));
+        }
+        return TypedResults.Ok(new V2InferResponse(name, string.Join(",", scored.ModelVersions.Select(pair => $"{pair.Key}:{pair.Value}")), body.Id, outputs));
     }
 
     private static bool Known(LoadedModels models, string name) => name == LoadedModels.Ensemble || models.Models.ContainsKey(name);

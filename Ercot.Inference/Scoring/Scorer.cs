@@ -1,19 +1,23 @@
 using Ercot.Core.Time;
 using Ercot.Models;
+using Ercot.Models.Forecasting;
 
 namespace Ercot.Inference.Scoring;
 
 /// <summary>
-/// One scored row: the forecast DART (of the chosen model or the ensemble mean), every model's value, and the
-/// inputs the models use that the row lacked (a feed down or late: the forecast leans on what was there).
+/// One scored row: the forecast DART (of the chosen model or the ensemble mean), its 80% interval
+/// (<paramref name="P10"/>..<paramref name="P90"/>; null when a model was saved before intervals), every model's
+/// value, and the inputs the models use that the row lacked (a feed down or late: the forecast leans on what was there).
 /// </summary>
-public sealed record ScoredRow(string SettlementPoint, DateTime DeliveryHourUtc, double Dart, IReadOnlyDictionary<string, double> Models, IReadOnlyList<string> MissingInputs);
+public sealed record ScoredRow(
+    string SettlementPoint, DateTime DeliveryHourUtc, double Dart, double? P10, double? P90, IReadOnlyDictionary<string, double> Models, IReadOnlyList<string> MissingInputs);
 
 /// <summary>The response of <c>/score</c>.</summary>
 public sealed record ScoreResponse(string Model, IReadOnlyDictionary<string, string> ModelVersions, IReadOnlyList<ScoredRow> Predictions);
 
 /// <summary>
-/// Scores a request with the chosen model or every champion (the ensemble is their mean). A few rows
+/// Scores a request with the chosen model or every champion (the ensemble is their mean, its interval the mean
+/// of theirs: each model's split-conformal 80% interval, saved with it, around its own forecast). A few rows
 /// go row by row through each model's pooled, thread-safe single-row predictor; more rows go as one
 /// batch call per model, which is cheaper per row but costs a fixed set-up per call.
 /// </summary>
@@ -44,7 +48,10 @@ public static class Scorer
                 values[used[m]] = Math.Round(predictions[m][i], 4);
                 sum += predictions[m][i];
             }
-            scored[i] = new ScoredRow(rows[i].SettlementPoint, rows[i].DeliveryHourUtc, Math.Round(sum / used.Length, 4), values, models.MissingInputs(rows[i].Features));
+            var interval = Interval(models, used, predictions, i, rows[i]);
+            scored[i] = new ScoredRow(rows[i].SettlementPoint, rows[i].DeliveryHourUtc, Math.Round(sum / used.Length, 4),
+                interval is { } known ? Math.Round(known.P10, 4) : null, interval is { } same ? Math.Round(same.P90, 4) : null,
+                values, models.MissingInputs(rows[i].Features));
         }
         var versions = new Dictionary<string, string>(used.Length);
         foreach (var name in used)
@@ -52,6 +59,23 @@ public static class Scorer
             versions[name] = models.Models[name].Metadata.Version;
         }
         return new ScoreResponse(request.Model, versions, scored);
+    }
+
+    /// <summary>The mean of the used models' intervals around their own forecasts of row <paramref name="i"/> (null unless every one has an interval).</summary>
+    private static (double P10, double P90)? Interval(LoadedModels models, string[] used, float[][] predictions, int i, ScoreRow row)
+    {
+        var hourEnding = ErcotTime.ToErcotHour(row.DeliveryHourUtc).HourEnding;
+        double low = 0, high = 0;
+        for (var m = 0; m < used.Length; m++)
+        {
+            if (models.Models[used[m]].Model is not DartForecaster forecaster || forecaster.Interval(predictions[m][i], row.Features, hourEnding) is not { } one)
+            {
+                return null;
+            }
+            low += one.P10;
+            high += one.P90;
+        }
+        return (low / used.Length, high / used.Length);
     }
 
     private static float[] PredictEach(IDartModel model, IReadOnlyList<ScoreRow> rows)

@@ -138,7 +138,7 @@ public sealed class BacktestRunner(FeatureStoreReader features, IArtifactStore a
             // Decisions on validation only: the ensemble's interval calibration, the reference width, each strategy's θ.
             var validationEnsemble = Enumerable.Range(0, validation.Count)
                 .Select(i => EnsembleWeights.Combine(weights, name => members[name][i], validationConstant[i])).ToArray();
-            var validationScales = Scales(validation);
+            var validationScales = ConformalInterval.Scales(validation);
             var interval = ConformalInterval.Fit(actual, validationEnsemble, validation.HourEndings, validationScales);
             var validationWidths = Enumerable.Range(0, validation.Count).Select(i =>
             {
@@ -152,7 +152,7 @@ public sealed class BacktestRunner(FeatureStoreReader features, IArtifactStore a
 
             var level = TargetScale.Fit(train);
             var unconditional = Unconditional.Fit(train);
-            var testScales = Scales(test);
+            var testScales = ConformalInterval.Scales(test);
             var index = models.Select((name, m) => (name, m)).ToDictionary(pair => pair.name, pair => pair.m, StringComparer.Ordinal);
             var predictions = new BacktestPrediction[test.Count];
             for (var i = 0; i < test.Count; i++)
@@ -185,13 +185,6 @@ public sealed class BacktestRunner(FeatureStoreReader features, IArtifactStore a
                 task.Result.Forecaster.Dispose();
             }
         }
-    }
-
-    /// <summary>Each row's recent volatility, the interval's scale (NaN where the feature is missing).</summary>
-    private static float[] Scales(DartDataset rows)
-    {
-        var feature = rows.FeatureNames.ToList().IndexOf(ConformalInterval.ScaleFeature);
-        return [.. Enumerable.Range(0, rows.Count).Select(i => feature < 0 ? float.NaN : rows.Features[i * rows.FeatureCount + feature])];
     }
 
     /// <summary>Position size when sized by width: the reference width over the row's, between 0.25 and 2 MW.</summary>

@@ -35,6 +35,13 @@ public sealed record ConformalInterval(double[] Low, double[] High, double Fallb
         return new ConformalInterval([.. byHour.Select(scores => Q(scores, LowQuantile))], [.. byHour.Select(scores => Q(scores, HighQuantile))], fallback);
     }
 
+    /// <summary>Each row's <see cref="ScaleFeature"/> (NaN where the feature is missing or absent from the schema).</summary>
+    public static float[] Scales(DartDataset rows)
+    {
+        var feature = rows.FeatureNames.ToList().IndexOf(ScaleFeature);
+        return [.. Enumerable.Range(0, rows.Count).Select(i => feature < 0 ? float.NaN : rows.Features[i * rows.FeatureCount + feature])];
+    }
+
     public (double P10, double P90) Around(double forecast, int hourEnding, float scale)
     {
         var s = Scale(scale, FallbackScale);

@@ -25,6 +25,7 @@ public sealed class DartForecaster : IDartModel
     private bool[] _dropped = [];
     private int _hourFeature = -1;
     private int _recentFeature = -1;
+    private int _scaleFeature = -1;
 
     /// <param name="candidates">The family's configurations to search, the default first; each makes the family, and with a count one that trains exactly that many trees or epochs.</param>
     public DartForecaster(string name, ForecasterOptions options, IReadOnlyList<FamilyCandidate> candidates)
@@ -67,6 +68,10 @@ public sealed class DartForecaster : IDartModel
                     $"{result.Label}: {result.Iterations} iterations, validation MAE {result.ValidationMae.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)}{(result.Label == state.Candidate ? " (chosen)" : "")}"));
             }
             described["droppedFeatures"] = string.Join(",", state.DroppedFeatures);
+            if (state.Interval is { } interval)
+            {
+                described["interval"] = $"80% split-conformal on validation residuals / max(1, {ConformalInterval.ScaleFeature}), per hour ending; scores {interval.Low.Min():F2}..{interval.High.Max():F2}";
+            }
         }
         return described;
     }
@@ -137,16 +142,21 @@ public sealed class DartForecaster : IDartModel
         var (winner, chosenCandidate, validationPredictions, _) = best!.Value;
         ValidationPredictions = validationPredictions;
         Validation = validation;
+        // The interval comes from the winner's out-of-sample residuals; the refit, which also saw the validation
+        // block, errs a little less, so served intervals lean wide rather than narrow.
+        var interval = ConformalInterval.Fit(
+            [.. validation.Target.Select(value => (double)value)], [.. validationPredictions.Select(value => (double)value)],
+            validation.HourEndings, ConformalInterval.Scales(validation));
         var chosen = Math.Max(1, winner.Iterations);
         if (!_options.Refit)
         {
-            Use(winner, NewState(scale, dropped, all, chosenCandidate.Label, search, chosen, chosen, refitted: false));
+            Use(winner, NewState(scale, dropped, all, chosenCandidate.Label, search, chosen, chosen, refitted: false) with { Interval = interval });
             return;
         }
         // The served model sees its last months too: refit on everything with the chosen candidate and its trees or epochs.
         winner.Dispose();
         var refit = chosenCandidate.Create(chosen);
-        Use(refit, NewState(TargetScale.Fit(all, Recent(all, dropped)), dropped, all, chosenCandidate.Label, search, chosen, 0, refitted: true));
+        Use(refit, NewState(TargetScale.Fit(all, Recent(all, dropped)), dropped, all, chosenCandidate.Label, search, chosen, 0, refitted: true) with { Interval = interval });
         refit.Train(Inputs(all, withTarget: true), null, threads, cancellationToken);
         _state = _state! with { Iterations = refit.Iterations };
     }
@@ -187,6 +197,21 @@ public sealed class DartForecaster : IDartModel
         inputs[^1] = (float)target.Level(settlementPoint, hourEnding);
         var recent = _recentFeature >= 0 ? features[_recentFeature] : float.NaN;
         return (float)target.Inverse(family.Predict(settlementPoint, inputs), settlementPoint, hourEnding, recent);
+    }
+
+    /// <summary>
+    /// The 80% interval (P10, P90) around <paramref name="forecast"/>, one of this model's forecasts for a row with
+    /// <paramref name="features"/>; the hour ending is the features' own, else <paramref name="hourEnding"/>. Null for
+    /// a model saved before intervals.
+    /// </summary>
+    public (double P10, double P90)? Interval(double forecast, ReadOnlySpan<float> features, int hourEnding)
+    {
+        if (_state?.Interval is not { } interval)
+        {
+            return null;
+        }
+        var hour = _hourFeature >= 0 && _hourFeature < features.Length && float.IsFinite(features[_hourFeature]) ? (int)features[_hourFeature] : hourEnding;
+        return interval.Around(forecast, hour, _scaleFeature >= 0 && _scaleFeature < features.Length ? features[_scaleFeature] : float.NaN);
     }
 
     /// <summary>The per-point-and-hour training median (the "constant") its anchor starts from.</summary>
@@ -263,6 +288,7 @@ public sealed class DartForecaster : IDartModel
         _dropped = [.. state.Features.Select(dropped.Contains)];
         _hourFeature = state.Features.ToList().IndexOf("cal_hour_ending");
         _recentFeature = dropped.Contains(TargetScale.RecentFeature) ? -1 : state.Features.ToList().IndexOf(TargetScale.RecentFeature);
+        _scaleFeature = state.Features.ToList().IndexOf(ConformalInterval.ScaleFeature);
     }
 
     /// <summary>Each row's recent median DART, the anchor's second half (NaN for every row where the feature is missing or dropped).</summary>

@@ -94,12 +94,11 @@ public sealed class ScoreTests(WholeAppFixture app)
         var served = 0;
         string? last = null;
         using var stop = new CancellationTokenSource();
-        // Four clients, each a request every 5 ms or so: several hundred requests a second through the gateway.
-        var clients = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        // Sixteen clients, each sending its next request as soon as the last is answered.
+        var clients = Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
-                await Task.Delay(5);
                 var response = await gateway.PostAsJsonAsync("/score", body);
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
@@ -118,14 +117,13 @@ public sealed class ScoreTests(WholeAppFixture app)
         await Task.Delay(500);
         await registry.PublishAsync(next, () => new MemoryStream(bytes.ToArray()));
         await WaitForAsync(() => versions.Contains(next.Version));
-        // Then an operator rolls the champions back through the gateway, still under load.
+        // Then an operator rolls the champions back through the gateway, still under load; the rate is measured across it.
+        var started = DateTime.UtcNow;
+        var before = served;
         using var admin = app.Gateway(app.AdminKey);
         var rollback = await admin.PostAsync("/models/champion/rollback", null);
         Assert.Equal(HttpStatusCode.OK, rollback.StatusCode);
         await WaitForAsync(() => last == current.Version);
-        var started = DateTime.UtcNow;
-        var before = served;
-        await Task.Delay(1000);
         var rate = (served - before) / (DateTime.UtcNow - started).TotalSeconds;
         await stop.CancelAsync();
         await Task.WhenAll(clients);
@@ -135,7 +133,8 @@ public sealed class ScoreTests(WholeAppFixture app)
         Assert.Contains(next.Version, versions);
         Assert.Equal(current.Version, (await registry.ReadChampionsAsync()).Models["lightgbm"].Version);
         Assert.Equal("rollback", (await registry.HistoryAsync())[^1].Action);
-        Assert.True(rate > 100, $"{rate:F0} requests/s served");
+        // A floor that proves the load was real; the gateway's throughput itself is measured in bench/, not here.
+        Assert.True(rate > 250, $"{rate:F0} requests/s served across the rollback");
 
         async Task WaitForAsync(Func<bool> done)
         {
@@ -189,6 +188,8 @@ public sealed class ScoreTests(WholeAppFixture app)
         var hours = day.GetProperty("hours").EnumerateArray().ToList();
         Assert.Equal(Enumerable.Range(1, 24), hours.Select(hour => hour.GetProperty("hourEnding").GetInt32()));
         Assert.All(hours, hour => Assert.Equal(3, hour.GetProperty("models").EnumerateObject().Count()));
+        Assert.All(hours, hour => Assert.True(hour.GetProperty("p10").GetDouble() < hour.GetProperty("dart").GetDouble() && hour.GetProperty("dart").GetDouble() < hour.GetProperty("p90").GetDouble(),
+            $"hour ending {hour.GetProperty("hourEnding")}: {hour.GetProperty("p10")} .. {hour.GetProperty("dart")} .. {hour.GetProperty("p90")}"));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("no month of that range has been built", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
@@ -260,8 +261,13 @@ public sealed class ScoreTests(WholeAppFixture app)
         Assert.Equal(HttpStatusCode.OK, inferred.StatusCode);
         var result = await inferred.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("lightgbm", result.GetProperty("model_name").GetString());
-        var dart = result.GetProperty("outputs")[0].GetProperty("data")[0].GetDouble();
-        Assert.Equal((await scored.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("predictions")[0].GetProperty("dart").GetDouble(), dart, 3);
+        var outputs = result.GetProperty("outputs").EnumerateArray().ToDictionary(output => output.GetProperty("name").GetString()!, output => output.GetProperty("data")[0].GetDouble());
+        var row = (await scored.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("predictions")[0];
+        Assert.Equal(["dart", "p10", "p90"], outputs.Keys);
+        Assert.Equal(row.GetProperty("dart").GetDouble(), outputs["dart"], 3);
+        Assert.Equal(row.GetProperty("p10").GetDouble(), outputs["p10"], 3);
+        Assert.Equal(row.GetProperty("p90").GetDouble(), outputs["p90"], 3);
+        Assert.True(outputs["p10"] < outputs["dart"] && outputs["dart"] < outputs["p90"], $"{outputs["p10"]} .. {outputs["dart"]} .. {outputs["p90"]}");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 

@@ -52,6 +52,22 @@ public sealed class ScorerTests(ScoreRequestReaderTests.TrainedModels trained) :
     }
 
     [Fact]
+    public void TheEnsemblesInterval_IsTheMeanOfItsModels_AndBracketsItsForecast()
+    {
+        var rows = Rows(Scorer.RowByRowLimit * 2);
+
+        var ensemble = Scorer.Score(new ScoreRequest(LoadedModels.Ensemble, rows), _models).Predictions;
+        var alone = _models.Models.Keys.Select(name => Scorer.Score(new ScoreRequest(name, rows), _models).Predictions).ToList();
+
+        for (var i = 0; i < rows.Length; i++)
+        {
+            Assert.True(ensemble[i].P10 < ensemble[i].Dart && ensemble[i].Dart < ensemble[i].P90, $"row {i}: {ensemble[i].P10} .. {ensemble[i].Dart} .. {ensemble[i].P90}");
+            Assert.Equal(alone.Average(model => model[i].P10!.Value), ensemble[i].P10!.Value, 3);
+            Assert.Equal(alone.Average(model => model[i].P90!.Value), ensemble[i].P90!.Value, 3);
+        }
+    }
+
+    [Fact]
     public void Metrics_CountRowsAndRecordEveryModelsPrediction()
     {
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();

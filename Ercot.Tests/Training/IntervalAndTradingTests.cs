@@ -33,6 +33,44 @@ public sealed class IntervalAndTradingTests
     }
 
     [Fact]
+    public void ATrainedModel_CarriesItsInterval_ThroughSaveAndLoad_AndItCovers80PercentOfFreshRows()
+    {
+        // The synthetic signal plus Laplace noise of scale 2: a known distribution the trees cannot learn away.
+        var train = Noisy(SyntheticDart.Create(6_000, 1, new(2024, 1, 1)), seed: 11);
+        var validation = Noisy(SyntheticDart.Create(4_000, 2, new(2024, 5, 1)), seed: 12);
+        var fresh = Noisy(SyntheticDart.Create(6_000, 3, new(2024, 8, 1)), seed: 13);
+        using var model = (DartForecaster)Ercot.Models.DartModels.Create(Ercot.Models.LightGbmDartModel.ModelName);
+        model.Train(train, validation, 1, CancellationToken.None);
+        using var saved = new MemoryStream();
+        model.Save(saved);
+        saved.Position = 0;
+        using var loaded = (DartForecaster)Ercot.Models.DartModels.Load(Ercot.Models.LightGbmDartModel.ModelName, saved, SyntheticDart.Features.Length);
+
+        var forecasts = loaded.Predict(fresh);
+        var covered = 0;
+        var widths = new List<double>();
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            var (p10, p90) = loaded.Interval(forecasts[i], fresh.Row(i), fresh.HourEndings[i])!.Value;
+            Assert.Equal(model.Interval(forecasts[i], fresh.Row(i), fresh.HourEndings[i]), (p10, p90));
+            Assert.True(p10 <= forecasts[i] && forecasts[i] <= p90, $"row {i}: {p10} .. {forecasts[i]} .. {p90}");
+            covered += fresh.Target[i] >= p10 && fresh.Target[i] <= p90 ? 1 : 0;
+            widths.Add(p90 - p10);
+        }
+
+        // Laplace(0, 2): the central 80% is ±2·ln 5 = ±3.2 wide; the model's own error widens it a little.
+        Assert.InRange((double)covered / fresh.Count, 0.76, 0.86);
+        Assert.InRange(widths.Average(), 6.0, 8.5);
+    }
+
+    private static Ercot.Models.DartDataset Noisy(Ercot.Models.DartDataset rows, int seed)
+    {
+        var random = new Random(seed);
+        var target = rows.Target.Select(value => value + (float)(-2 * Math.Sign(random.NextDouble() - 0.5) * Math.Log(1 - 2 * Math.Abs(random.NextDouble() - 0.5)))).ToArray();
+        return rows.With(rows.FeatureNames, rows.Features, target);
+    }
+
+    [Fact]
     public void VirtualBids_EarnDartOnInc_MinusDartOnDec_PayTheCostPerMwh_AndSkipInsideTheta()
     {
         var day1 = new DateOnly(2025, 6, 1);
