@@ -19,18 +19,21 @@ internal static class BacktestCommand
         var window = new Option<int?>("--window-days") { Description = "A fixed training window of this many days (default: expanding from --train-from)." };
         var points = new Option<string?>("--points") { Description = "Settlement points, comma-separated (default: every point in the feature store)." };
         var id = new Option<string?>("--id") { Description = "Backtest id: an id given again resumes its finished folds (default: a new one)." };
+        var cost = new Option<double>("--cost") { Description = $"Round-trip cost of a virtual bid, $/MWh (default {VirtualBids.DefaultCost}).", DefaultValueFactory = _ => VirtualBids.DefaultCost };
+        var theta = new Option<double?>("--theta") { Description = "Bid only where |forecast DART| exceeds this many $/MWh (default: chosen on each fold's validation block)." };
+        var sizeByWidth = new Option<bool>("--size-by-width") { Description = "Scale each position by the typical interval width over the row's (0.25–2 MW) instead of 1 MW." };
         var report = new Option<bool>("--report") { Description = "Print the whole Markdown report, not just the pooled table." };
         var artifacts = new Option<string>("--artifacts") { Description = $"Artifact folder with features/ (default: {BuildFeaturesCommand.DefaultArtifacts}); results go to backtests/{{id}}/.", DefaultValueFactory = _ => BuildFeaturesCommand.DefaultArtifacts };
         var command = new Command("backtest",
             "Walk-forward backtest: for each fold (a month or a week) train every model on the past only, forecast the fold, weigh an ensemble on " +
             "validation, and score all of it against the zero forecast, the per-point-and-hour training median and the week-ago value, with " +
-            "Diebold–Mariano tests. Writes backtests/{id}/predictions.parquet, report.json and report.md.")
+            "Diebold–Mariano tests; its 80% intervals and the virtual bids it would have made. Writes backtests/{id}/predictions.parquet, report.json and report.md.")
         {
-            trainFrom, from, to, models, refit, window, points, id, report, artifacts,
+            trainFrom, from, to, models, refit, window, points, cost, theta, sizeByWidth, id, report, artifacts,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             new BacktestRequest(parse.GetValue(trainFrom), parse.GetValue(from), parse.GetValue(to), Split(parse.GetValue(models))!, parse.GetValue(refit),
-                parse.GetValue(window), Split(parse.GetValue(points))),
+                parse.GetValue(window), Split(parse.GetValue(points)), parse.GetValue(cost), parse.GetValue(theta), parse.GetValue(sizeByWidth)),
             parse.GetValue(id) ?? $"{DateTime.UtcNow:yyyyMMdd-HHmmss}", parse.GetValue(report), parse.GetValue(artifacts)!, cancellationToken));
         return command;
     }
