@@ -73,14 +73,14 @@ public static class BacktestMarkdown
         }
         Line(text, "## Folds");
         Line(text, "");
-        Line(text, $"| fold | train | test | rows | {string.Join(" | ", request.Models.Select(model => $"{model}: configuration, chosen/trained, val MAE"))} | ensemble weights | θ ensemble / constant | s |");
-        Line(text, $"|---|---|---|---|{string.Concat(request.Models.Select(_ => "---|"))}---|---|---|");
+        Line(text, $"| fold | train | test | rows | {string.Join(" | ", request.Models.Select(model => $"{model}: configuration, chosen/trained, val MAE"))} | ensemble weights | θ ensemble / constant | interval scale exponent | s |");
+        Line(text, $"|---|---|---|---|{string.Concat(request.Models.Select(_ => "---|"))}---|---|---|---|");
         foreach (var fold in report.Folds)
         {
             var models = request.Models.Select(model => fold.Models[model]).Select(m => $"{m.Configuration ?? "default"}, {m.ChosenIterations}/{m.Iterations}, {m.ValidationMae:F2}{(m.Served ? "" : " (not served)")}");
             var weights = string.Join(", ", fold.EnsembleWeights.Where(pair => pair.Value > 0).Select(pair => $"{pair.Key} {pair.Value:F2}"));
             Line(text, $"| {fold.Fold.Index + 1} | {fold.Fold.TrainFrom:yyyy-MM-dd}..{fold.Fold.TrainTo:yyyy-MM-dd} | {fold.Fold.TestFrom:yyyy-MM-dd}..{fold.Fold.TestTo:yyyy-MM-dd} | " +
-                $"{fold.TrainRows:N0} | {string.Join(" | ", models)} | {weights} | {(fold.Decisions is { } d ? $"{d.Theta:G4} / {d.ConstantTheta:G4}" : "")} | {fold.Seconds:F0} |");
+                $"{fold.TrainRows:N0} | {string.Join(" | ", models)} | {weights} | {(fold.Decisions is { } d ? $"{d.Theta:G4} / {d.ConstantTheta:G4}" : "")} | {fold.Decisions?.Interval.Exponent:G2} | {fold.Seconds:F0} |");
         }
         if (report.Folds.Count > 0 && report.Folds[0].Models.Values.FirstOrDefault()?.DroppedFeatures is { Count: > 0 } dropped)
         {

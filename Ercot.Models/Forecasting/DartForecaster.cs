@@ -70,7 +70,7 @@ public sealed class DartForecaster : IDartModel
             described["droppedFeatures"] = string.Join(",", state.DroppedFeatures);
             if (state.Interval is { } interval)
             {
-                described["interval"] = $"80% split-conformal on validation residuals / max(1, {ConformalInterval.ScaleFeature}), per hour ending; scores {interval.Low.Min():F2}..{interval.High.Max():F2}";
+                described["interval"] = $"80% split-conformal on validation residuals / max(1, {ConformalInterval.ScaleFeature})^{interval.Exponent:G2}, per hour ending; scores {interval.Low.Min():F2}..{interval.High.Max():F2}";
             }
         }
         return described;

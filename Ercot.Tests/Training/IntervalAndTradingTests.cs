@@ -27,9 +27,34 @@ public sealed class IntervalAndTradingTests
         }
 
         var pooled = (double)covered.Sum() / counts.Sum();
+        Assert.Equal(1, interval.Exponent);
         Assert.InRange(pooled, 0.78, 0.82);
         Assert.All(Enumerable.Range(0, 24), h => Assert.InRange((double)covered[h] / counts[h], 0.75, 0.85));
         Assert.True(calmWidth < wildWidth, $"the widest calm interval ({calmWidth:F1}) should be narrower than the narrowest wild one ({wildWidth:F1})");
+    }
+
+    [Fact]
+    public void AVolatilityThatSaysNothingAboutTheError_IsNotUsedToWidenTheInterval()
+    {
+        // The same Laplace errors as above, but the row's "volatility" is drawn independently of them.
+        var (calibration, _) = Sample(48_000, seed: 1);
+        var (fresh, _) = Sample(48_000, seed: 2);
+        var random = new Random(3);
+        float[] Shuffled(float[] scales) => [.. scales.OrderBy(_ => random.Next())];
+        var uninformative = calibration with { Scale = Shuffled(calibration.Scale) };
+        var proportional = ConformalInterval.Fit(uninformative.Actual, uninformative.Forecast, uninformative.HourEnding, uninformative.Scale);
+        var plain = ConformalInterval.Fit(uninformative.Actual, uninformative.Forecast, uninformative.HourEnding, [.. uninformative.Scale.Select(_ => float.NaN)]);
+
+        var freshScales = Shuffled(fresh.Scale);
+        var covered = Enumerable.Range(0, fresh.Actual.Length).Count(i =>
+        {
+            var (p10, p90) = proportional.Around(fresh.Forecast[i], fresh.HourEnding[i], freshScales[i]);
+            return fresh.Actual[i] >= p10 && fresh.Actual[i] <= p90;
+        });
+
+        Assert.Equal(0, proportional.Exponent);
+        Assert.Equal(plain.High, proportional.High);
+        Assert.InRange((double)covered / fresh.Actual.Length, 0.78, 0.82);
     }
 
     [Fact]
