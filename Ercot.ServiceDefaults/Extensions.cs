@@ -23,6 +23,9 @@ public static class Extensions
 
         builder.Services.AddServiceDiscovery();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Minimal APIs throw on an unreadable body even in Development, so that the handler above answers it.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // Every API answers enums by name and undefined metrics as "NaN", like the artifacts it serves.
         builder.Services.ConfigureHttpJsonOptions(json =>
         {

@@ -6,7 +6,7 @@ namespace Ercot.Features.Pipeline;
 /// </summary>
 public sealed record FeatureBuildRequest(DateOnly From, DateOnly To, IReadOnlyList<string>? Points = null)
 {
-    public static readonly DateOnly Earliest = new(2010, 1, 1);
+    public static readonly DateOnly Earliest = Ercot.Core.Time.OperatingDays.Earliest;
     public const int MaxDays = 15 * 366;
 
     /// <summary>What is wrong with the range, or <see langword="null"/> when it can be built.</summary>

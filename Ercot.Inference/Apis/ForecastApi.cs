@@ -17,7 +17,7 @@ public static class ForecastApi
     }
 
     internal static async Task<Results<Ok<ForecastResponse>, ProblemHttpResult>> GetForecastAsync(
-        string? settlementPoint, string? date, ChampionHolder champions, FeatureStoreReader features, CancellationToken cancellationToken)
+        string? settlementPoint, string? date, ChampionHolder champions, FeatureStoreReader features, TimeProvider time, CancellationToken cancellationToken)
     {
         if (champions.Current is not { } models)
         {
@@ -26,6 +26,10 @@ public static class ForecastApi
         if (string.IsNullOrWhiteSpace(settlementPoint) || !DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day))
         {
             return TypedResults.Problem(title: "Bad forecast request", detail: "Give 'settlementPoint' (e.g. HB_NORTH) and 'date' as yyyy-MM-dd.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (OperatingDays.Problem("date", day, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) is { } outside)
+        {
+            return TypedResults.Problem(title: "Bad forecast request", detail: outside, statusCode: StatusCodes.Status400BadRequest);
         }
         DartDataset rows;
         try

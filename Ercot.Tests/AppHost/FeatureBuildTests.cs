@@ -33,6 +33,11 @@ public sealed class FeatureBuildTests(WholeAppFixture app)
     [InlineData("""{"from":"2024-07-05","to":"2024-07-01"}""", "is before 'from'")]
     [InlineData("""{"from":"2024-07-05"}""", "Give both 'from' and 'to'")]
     [InlineData("""{"from":"2009-01-01","to":"2009-01-02"}""", "is before 2010-01-01")]
+    [InlineData("""{"from":"2026-13-01","to":"2026-12-02"}""", "$.from")]
+    [InlineData("""{"from":[],"to":"2026-12-02"}""", "$.from")]
+    [InlineData("""[]""", "could not be read")]
+    [InlineData("""{"from":""", "could not be read")]
+    [InlineData("", "could not be read")]
     public async Task BadRange_Returns400_NamingTheProblem(string body, string problem)
     {
         using var gateway = app.Gateway(app.AdminKey);

@@ -184,6 +184,7 @@ public sealed class ScoreTests(WholeAppFixture app)
         var day = await gateway.GetFromJsonAsync<JsonElement>("/forecast?settlementPoint=HB_NORTH&date=2024-06-28");
         var missing = await gateway.GetAsync("/forecast?settlementPoint=HB_NORTH&date=2023-01-01");
         var malformed = await gateway.GetAsync("/forecast?settlementPoint=HB_NORTH&date=28/06/2024");
+        var farAway = await gateway.GetAsync("/forecast?settlementPoint=HB_NORTH&date=9999-12-31");
 
         var hours = day.GetProperty("hours").EnumerateArray().ToList();
         Assert.Equal(Enumerable.Range(1, 24), hours.Select(hour => hour.GetProperty("hourEnding").GetInt32()));
@@ -193,6 +194,8 @@ public sealed class ScoreTests(WholeAppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("no month of that range has been built", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, farAway.StatusCode);
+        Assert.Contains("'date' (9999-12-31) is more than a day past tomorrow", await farAway.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 120_000)]

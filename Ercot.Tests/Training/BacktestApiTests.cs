@@ -64,6 +64,46 @@ public sealed class BacktestApiTests(BacktestApiTests.TrainingService service) :
         Assert.Contains(problem, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory(Timeout = 60_000)]
+    [InlineData("/training/backtests", """{"trainFrom":"2024-01-01","from":"2024-05-06","to":"2024-05-19","cost":-1}""", "'cost'")]
+    [InlineData("/training/backtests", """{"trainFrom":"2024-01-01","from":"2024-05-06","to":"2024-05-19","theta":5000}""", "'theta'")]
+    [InlineData("/training/backtests", """{"trainFrom":"0001-01-01","from":"2024-05-06","to":"9999-12-31"}""", "'trainFrom' (0001-01-01) is before 2010-01-01")]
+    [InlineData("/training/runs", """{"from":"0001-01-01","to":"9999-12-31"}""", "'from' (0001-01-01) is before 2010-01-01")]
+    [InlineData("/training/runs", """{"from":"2024-01-01","to":"9999-12-31"}""", "'to' (9999-12-31) is more than a day past tomorrow")]
+    [InlineData("/training/runs", """{"from":"2026-13-01","to":"2024-05-19"}""", "$.from")]
+    [InlineData("/training/runs", """{"from":123,"to":"2024-05-19"}""", "$.from")]
+    [InlineData("/training/runs", """{"from":"2024-01-01","to":"2024-05-19","models":"lightgbm"}""", "$.models")]
+    [InlineData("/training/backtests", """{"trainFrom":"2024-01-01","from":"2024-05-06","to":"2024-05-19","refit":"Yearly"}""", "$.refit")]
+    [InlineData("/training/backtests", """{"trainFrom":"2024-01-01", """, "could not be read")]
+    [InlineData("/training/runs", "[]", "could not be read")]
+    [InlineData("/training/runs", "", "could not be read")]
+    [InlineData("/training/runs", "{\"from\":\"\ud800\"}", "$.from")]
+    public async Task UnreadableOrOutOfRangeRequests_Return400_NamingTheField_NeverA500(string path, string body, string named)
+    {
+        using var http = service.CreateClient();
+
+        var response = await http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(named, text, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task InvalidUtf8_AndAWrongContentType_AreRefused_NeverA500()
+    {
+        using var http = service.CreateClient();
+        var invalid = new ByteArrayContent([.. "{\"from\":\""u8.ToArray(), 0xC3, 0x28, .. "\"}"u8.ToArray()]);
+        invalid.Headers.ContentType = new("application/json");
+
+        var garbled = await http.PostAsync("/training/runs", invalid);
+        var plain = await http.PostAsync("/training/runs", new StringContent("from=2024-01-01", Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, garbled.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, plain.StatusCode);
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task ABacktestBeyondTheFeatures_Fails_SayingWhichFoldHasNoTarget_AndCanBeQueuedAgain()
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Ercot.Core.Time;
 using Ercot.Models;
 using Ercot.Models.Backtesting;
 using Ercot.Training.Backtests;
@@ -42,8 +43,14 @@ public static partial class BacktestApi
                 ["range"] = ["Give 'trainFrom', 'from' and 'to' as operating days (yyyy-MM-dd): training data from 'trainFrom', test days 'from'..'to'."],
             });
         }
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if ((OperatingDays.Problem("trainFrom", trainFrom, today) ?? OperatingDays.Problem("from", from, today) ?? OperatingDays.Problem("to", to, today)) is { } outside)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["range"] = [outside] });
+        }
         var request = new BacktestRequest(trainFrom, from, to, command.Models is { Count: > 0 } models ? models : DartModels.Names,
-            command.Refit ?? RefitEvery.Month, command.WindowDays, command.Points is { Count: > 0 } points ? points : null);
+            command.Refit ?? RefitEvery.Month, command.WindowDays, command.Points is { Count: > 0 } points ? points : null,
+            command.Cost ?? VirtualBids.DefaultCost, command.Theta, command.SizeByWidth ?? false);
         if (request.Problem() is { } problem)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["backtest"] = [problem] });
@@ -91,4 +98,5 @@ public static partial class BacktestApi
 
 /// <summary>The body of <c>POST /training/backtests</c>; models default to every family, refits to monthly, the window to expanding.</summary>
 public sealed record BacktestCommand(
-    DateOnly? TrainFrom, DateOnly? From, DateOnly? To, List<string>? Models, RefitEvery? Refit, int? WindowDays, List<string>? Points);
+    DateOnly? TrainFrom, DateOnly? From, DateOnly? To, List<string>? Models, RefitEvery? Refit, int? WindowDays, List<string>? Points,
+    double? Cost = null, double? Theta = null, bool? SizeByWidth = null);

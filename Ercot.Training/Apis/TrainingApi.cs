@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Ercot.Core.Time;
 using Ercot.Training.Runs;
 using Ercot.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,6 +34,14 @@ public static partial class TrainingApi
         if (command.From is not { } from || command.To is not { } to)
         {
             problems["range"] = ["Give both 'from' and 'to' as operating days (yyyy-MM-dd)."];
+            return TypedResults.ValidationProblem(problems);
+        }
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if ((OperatingDays.Problem("from", from, today) ?? OperatingDays.Problem("to", to, today)
+            ?? (command.ValidationFrom is { } v ? OperatingDays.Problem("validationFrom", v, today) : null)
+            ?? (command.TestFrom is { } t ? OperatingDays.Problem("testFrom", t, today) : null)) is { } outside)
+        {
+            problems["range"] = [outside];
             return TypedResults.ValidationProblem(problems);
         }
         var models = command.Models is { Count: > 0 } chosen ? chosen : DartModels.Names;
