@@ -29,7 +29,8 @@ public static class OpenInferenceApi
                 [new V2Tensor("dart", "FP32", [-1]), new V2Tensor("p10", "FP32", [-1]), new V2Tensor("p90", "FP32", [-1])]))
             : NotFound(name);
 
-    internal static async Task<Results<Ok<V2InferResponse>, ProblemHttpResult>> InferAsync(string name, HttpRequest request, ChampionHolder champions, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<V2InferResponse>, ProblemHttpResult>> InferAsync(
+        string name, HttpRequest request, ChampionHolder champions, Microsoft.Extensions.Options.IOptions<InferenceOptions> options, CancellationToken cancellationToken)
     {
         if (champions.Current is not { } models || !Known(models, name))
         {
@@ -38,23 +39,35 @@ public static class OpenInferenceApi
         V2InferRequest? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<V2InferRequest>(request.Body, JsonSerializerOptions.Web, cancellationToken);
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            if (JsonText.FindUnreadable(document.RootElement) is { } unreadable)
+            {
+                return Problem(JsonText.Problem(unreadable));
+            }
+            body = document.Deserialize<V2InferRequest>(JsonSerializerOptions.Web);
         }
         catch (JsonException e)
         {
             return Problem($"The body is not a V2 inference request: {e.Message}");
         }
-        var features = body?.Inputs?.FirstOrDefault(input => input.Name == "features");
+        var inputs = body?.Inputs?.OfType<V2Input>().ToList() ?? [];
+        var features = inputs.FirstOrDefault(input => input.Name == "features");
         if (features?.Shape is not [var rows, var columns] || features.Data is null)
         {
             return Problem("Give an input named 'features' with shape [rows, features] and its data, row-major.");
         }
-        if (features.Datatype != "FP32" || columns != models.Features.Count || features.Data.Count != rows * columns || rows <= 0)
+        var count = models.Features.Count;
+        if (features.Datatype != "FP32" || columns != count || rows <= 0 || features.Data.Count % count != 0 || features.Data.Count / count != rows)
         {
-            return Problem($"'features' must be FP32 with shape [rows, {models.Features.Count}] and rows × {models.Features.Count} values; got {features.Datatype} {rows}×{columns} with {features.Data.Count} values.");
+            return Problem($"'features' must be FP32 with shape [rows, {count}] and rows × {count} values; got {Shorten(features.Datatype)} {rows}×{columns} with {features.Data.Count} values.");
         }
-        var points = Strings(body!.Inputs!, "settlement_point", rows);
-        var hours = Strings(body.Inputs!, "delivery_hour", rows);
+        if (rows > options.Value.MaxRows)
+        {
+            return TypedResults.Problem(title: "Too many rows", detail: $"The request has {rows:N0} rows; at most {options.Value.MaxRows:N0} may be scored at once.",
+                statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+        var points = Strings(inputs, "settlement_point", rows);
+        var hours = Strings(inputs, "delivery_hour", rows);
         var scoreRows = new List<ScoreRow>((int)rows);
         for (var i = 0; i < rows; i++)
         {
@@ -62,7 +75,19 @@ public static class OpenInferenceApi
             for (var j = 0; j < columns; j++)
             {
                 var element = features.Data[(int)(i * columns + j)];
-                values[j] = element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var number) && double.IsFinite(number) ? (float)number : float.NaN;
+                // null is a missing value, as in /score; anything else must be a number a float can hold.
+                if (element.ValueKind == JsonValueKind.Null)
+                {
+                    values[j] = float.NaN;
+                }
+                else if (element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var number) && double.IsFinite(number) && Math.Abs(number) < float.MaxValue)
+                {
+                    values[j] = (float)number;
+                }
+                else
+                {
+                    return Problem($"'features' data[{i * columns + j}] (row {i}, feature '{models.Features[j]}') is {Shorten(element.GetRawText())}; FP32 data must be finite numbers (null for a missing value).");
+                }
             }
             var hour = hours?[i] is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var instant)
                 ? instant.UtcDateTime
@@ -76,13 +101,15 @@ public static class OpenInferenceApi
             outputs.Add(new V2Output("p10", "FP32", [rows], [.. scored.Predictions.Select(prediction => (float)prediction.P10!.Value)]));
             outputs.Add(new V2Output("p90", "FP32", [rows], [.. scored.Predictions.Select(prediction => (float)prediction.P90!.Value)]));
         }
-        return TypedResults.Ok(new V2InferResponse(name, string.Join(",", scored.ModelVersions.Select(pair => $"{pair.Key}:{pair.Value}")), body.Id, outputs));
+        return TypedResults.Ok(new V2InferResponse(name, string.Join(",", scored.ModelVersions.Select(pair => $"{pair.Key}:{pair.Value}")), body!.Id, outputs));
     }
 
     private static bool Known(LoadedModels models, string name) => name == LoadedModels.Ensemble || models.Models.ContainsKey(name);
 
     private static IEnumerable<string> Versions(LoadedModels models, string name) =>
         name == LoadedModels.Ensemble ? models.Models.Values.Select(model => $"{model.Metadata.Model}:{model.Metadata.Version}") : [models.Models[name].Metadata.Version];
+
+    private static string Shorten(string? text) => text is null ? "nothing" : text.Length <= 40 ? text : $"{text[..40]}…";
 
     private static string?[]? Strings(List<V2Input> inputs, string name, long rows) =>
         inputs.FirstOrDefault(input => input.Name == name)?.Data is { } data && data.Count == rows

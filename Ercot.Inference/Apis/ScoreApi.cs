@@ -40,6 +40,10 @@ public static class ScoreApi
         }
         using (body)
         {
+            if (JsonText.FindUnreadable(body.RootElement) is { } unreadable)
+            {
+                return TypedResults.Problem(title: "Unreadable text", detail: JsonText.Problem(unreadable), statusCode: StatusCodes.Status400BadRequest);
+            }
             var (score, rejection) = ScoreRequestReader.Read(body.RootElement, models, options.Value.MaxRows);
             if (rejection is not null)
             {

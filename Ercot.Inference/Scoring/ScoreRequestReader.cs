@@ -21,10 +21,21 @@ public static class ScoreRequestReader
         {
             return (null, new ScoreRejection(400, "Not a scoring request", ["The body must be a JSON object with 'rows' (or the older 'data')."]));
         }
-        var model = body.TryGetProperty("model", out var name) ? name.GetString() ?? LoadedModels.Ensemble : LoadedModels.Ensemble;
+        var model = LoadedModels.Ensemble;
+        if (body.TryGetProperty("model", out var name) && name.ValueKind is not JsonValueKind.Null)
+        {
+            if (name.ValueKind == JsonValueKind.String)
+            {
+                model = name.GetString()!;
+            }
+            else
+            {
+                problems.Add($"'model' must be a model's name as a string, got {Shorten(name.GetRawText())}.");
+            }
+        }
         if (model != LoadedModels.Ensemble && !models.Models.ContainsKey(model))
         {
-            problems.Add($"Unknown model '{model}'; choose one of: {string.Join(", ", models.Models.Keys.Prepend(LoadedModels.Ensemble))}.");
+            problems.Add($"Unknown model '{Shorten(model)}'; choose one of: {string.Join(", ", models.Models.Keys.Prepend(LoadedModels.Ensemble))}.");
         }
         var flat = !body.TryGetProperty("rows", out var rows) && body.TryGetProperty("data", out rows);
         if (rows.ValueKind != JsonValueKind.Array)
@@ -103,7 +114,7 @@ public static class ScoreRequestReader
                     values[position] = (float)number;
                     break;
                 default:
-                    problems.Add($"{where}: feature '{property.Name}' is {property.Value.GetRawText()}; give a finite number or null.");
+                    problems.Add($"{where}: feature '{property.Name}' is {Shorten(property.Value.GetRawText())}; give a finite number or null.");
                     ok = false;
                     break;
             }
@@ -138,9 +149,10 @@ public static class ScoreRequestReader
             var repeated = row.TryGetProperty("dstFlag", out var flag) && flag.ValueKind == JsonValueKind.True;
             return ErcotTime.HourStartUtc(ErcotTime.ParseDate(date), hour, repeated);
         }
-        catch (Exception e) when (e is FormatException or InvalidOperationException)
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
         {
-            problems.Add($"{where}: {e.Message}");
+            // ArgumentOutOfRangeException included: an hour past 9999-12-31 23:00 cannot be represented.
+            problems.Add($"{where}: {(e is ArgumentOutOfRangeException ? $"'deliveryDate' {Shorten(date)} hour ending {Shorten(hourEnding.GetRawText())} is not a representable hour." : Shorten(e.Message, 200))}");
             return null;
         }
     }
@@ -150,7 +162,7 @@ public static class ScoreRequestReader
         var text = Text(row, field);
         if (text is null || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
         {
-            problems.Add($"{where}: '{field}' must be an ISO-8601 instant, got {(text is null ? "nothing" : $"'{text}'")}.");
+            problems.Add($"{where}: '{field}' must be an ISO-8601 instant, got {(text is null ? "nothing" : $"'{Shorten(text)}'")}.");
             return null;
         }
         if (instant.Minute != 0 || instant.Second != 0 || instant.Millisecond != 0)
@@ -164,6 +176,9 @@ public static class ScoreRequestReader
     private static string? Text(JsonElement row, string field) =>
         row.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
+    /// <summary>A value quoted in a problem, cut short: an echo must not be the size of the body.</summary>
+    private static string Shorten(string text, int length = 40) => text.Length <= length ? text : $"{text[..length]}…";
+
     private static string Names(List<string> names) =>
-        string.Join(", ", names.Take(10).Select(name => $"'{name}'")) + (names.Count > 10 ? $" and {names.Count - 10} more" : "");
+        string.Join(", ", names.Take(10).Select(name => $"'{Shorten(name)}'")) + (names.Count > 10 ? $" and {names.Count - 10} more" : "");
 }

@@ -52,7 +52,29 @@ public sealed class ScoreRequestReaderTests : IClassFixture<ScoreRequestReaderTe
         { $$"""{"rows":[{"deliveryHour":"yesterday","features":{{Features()}}}]}""", 400, "'settlementPoint' is required" },
         { """{"rows":[]}""", 400, "no rows" },
         { """[1,2,3]""", 400, "must be a JSON object" },
+        { $$"""{"model":123,"rows":[{"settlementPoint":"HB_NORTH","deliveryHour":"2024-07-02T18:00:00Z","features":{{Features()}}}]}""", 400, "'model' must be a model's name as a string, got 123" },
+        { $$"""{"model":"","rows":[{"settlementPoint":"HB_NORTH","deliveryHour":"2024-07-02T18:00:00Z","features":{{Features()}}}]}""", 400, "Unknown model ''" },
+        { $$"""{"rows":[{"settlementPoint":"HB_NORTH","deliveryDate":"9999-12-31","hourEnding":24,"features":{{Features()}}}]}""", 400, "'deliveryDate' 9999-12-31 hour ending 24 is not a representable hour" },
     };
+
+    [Theory]
+    [InlineData("\\ud800", "$.rows[0].settlementPoint")]
+    [InlineData("HB_\\udfffNORTH", "$.rows[0].settlementPoint")]
+    public void ALoneSurrogate_IsFound_WhereItIs(string point, string path)
+    {
+        using var body = JsonDocument.Parse($$$"""{"rows":[{"settlementPoint":"{{{point}}}","features":{}}]}""");
+
+        Assert.Equal(path, JsonText.FindUnreadable(body.RootElement));
+    }
+
+    [Fact]
+    public void InvalidUtf8_InAPropertyName_IsFound()
+    {
+        byte[] json = [.. "{\"rows\":[{\"x"u8.ToArray(), 0xC3, 0x28, .. "\":1}]}"u8.ToArray()];
+        using var body = JsonDocument.Parse(json);
+
+        Assert.Equal("$.rows[0] (a property name)", JsonText.FindUnreadable(body.RootElement));
+    }
 
     [Theory]
     [MemberData(nameof(Problems))]
