@@ -19,7 +19,10 @@ public static class GatewayServiceExtensions
         builder.Services.AddSingleton(services => ApiKeyStore.Create(
             services.GetRequiredService<IOptions<GatewayOptions>>().Value,
             services.GetRequiredService<IHostEnvironment>().IsDevelopment()));
-        builder.Services.AddHealthChecks().AddCheck<ApiKeysHealthCheck>("api-keys");
+        builder.Services.AddHealthChecks()
+            .AddCheck<ApiKeysHealthCheck>("api-keys")
+            .AddCheck<Ercot.Gateway.Proxy.BackendsHealthCheck>(Ercot.Gateway.Proxy.BackendsHealthCheck.Name);
+        builder.Services.AddRequestTimeouts();
 
         builder.Services.AddAuthentication(ApiKeyDefaults.AuthenticationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(

@@ -12,8 +12,10 @@ namespace Ercot.Tests.AppHost;
 [Collection(WholeAppCollection.Name)]
 public sealed class ScoreTests(WholeAppFixture app)
 {
-    /// <summary>A real feature row of the fixture's feature store, as a /score row.</summary>
-    private async Task<(string Point, DateTime Hour, Dictionary<string, double?> Features)> FeatureRowAsync()
+    private Task<(string Point, DateTime Hour, Dictionary<string, double?> Features)> FeatureRowAsync() => FeatureRowAsync(app);
+
+    /// <summary>A real feature row of the fixture's feature store (2024-06-28 HE 15), as a /score row.</summary>
+    internal static async Task<(string Point, DateTime Hour, Dictionary<string, double?> Features)> FeatureRowAsync(WholeAppFixture app)
     {
         var files = Path.Combine(app.ArtifactRoot, "features", "hourly_features.parquet", "delivery_month=2024-06", "*.parquet");
         using var connection = new DuckDBConnection("DataSource=:memory:");

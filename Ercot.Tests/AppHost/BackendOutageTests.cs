@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aspire.Hosting.ApplicationModel;
+using Ercot.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Ercot.Tests.AppHost;
+
+/// <summary>
+/// The gateway when a backend is gone or a body is too big: callers get a quick, clear answer, never a hang.
+/// </summary>
+[Collection(WholeAppCollection.Name)]
+public sealed class BackendOutageTests(WholeAppFixture app, ITestOutputHelper output)
+{
+    private static readonly TimeSpan FailFast = TimeSpan.FromSeconds(2);
+
+    [Fact(Timeout = 240_000)]
+    public async Task WithInferenceStopped_ScoreAnswersWithin2s_503OnceProbed_AndSucceedsAgainWithin10sOfItsStart()
+    {
+        using var gateway = app.Gateway(app.BusyKey);
+        using var probe = app.CreateClient(ResourceNames.Gateway);
+        var (point, hour, features) = await ScoreTests.FeatureRowAsync(app);
+        var body = new { rows = new[] { new { settlementPoint = point, deliveryHour = hour, features } } };
+        var commands = app.App.Services.GetRequiredService<ResourceCommandService>();
+        Assert.Equal(HttpStatusCode.OK, (await gateway.PostAsJsonAsync("/score", body)).StatusCode);
+
+        var stop = await commands.ExecuteCommandAsync(ResourceNames.Inference, KnownResourceCommands.StopCommand);
+        Assert.True(stop.Success, stop.Message);
+        var stopped = Stopwatch.StartNew();
+        var outage = new List<(TimeSpan Sent, HttpStatusCode Status, TimeSpan Took, string? RetryAfter, string? Type)>();
+        JsonElement health;
+        try
+        {
+            // A request every quarter second for eight seconds, none waiting for another.
+            var calls = new List<Task>();
+            while (stopped.Elapsed < TimeSpan.FromSeconds(8))
+            {
+                calls.Add(CallAsync());
+                await Task.Delay(250);
+            }
+            await Task.WhenAll(calls);
+            health = await probe.GetFromJsonAsync<JsonElement>(HealthEndpoints.Ready);
+        }
+        finally
+        {
+            var start = await commands.ExecuteCommandAsync(ResourceNames.Inference, KnownResourceCommands.StartCommand);
+            Assert.True(start.Success, start.Message);
+        }
+        var restarted = Stopwatch.StartNew();
+
+        async Task CallAsync()
+        {
+            var sent = stopped.Elapsed;
+            using var response = await gateway.PostAsJsonAsync("/score", body);
+            lock (outage)
+            {
+                outage.Add((sent, response.StatusCode, stopped.Elapsed - sent, response.Headers.RetryAfter?.ToString(), response.Content.Headers.ContentType?.MediaType));
+            }
+        }
+        HttpStatusCode status;
+        do
+        {
+            await Task.Delay(200);
+            var clock = Stopwatch.StartNew();
+            using var response = await gateway.PostAsJsonAsync("/score", body);
+            status = response.StatusCode;
+            Assert.True(clock.Elapsed <= FailFast, $"A request while inference restarts took {clock.Elapsed.TotalSeconds:F1} s ({status}).");
+        }
+        while (status != HttpStatusCode.OK && restarted.Elapsed < TimeSpan.FromSeconds(60));
+
+        output.WriteLine(string.Join("\n", outage.OrderBy(call => call.Sent).Select(call => $"sent at {call.Sent.TotalSeconds:F1} s: {(int)call.Status} in {call.Took.TotalMilliseconds:F0} ms, Retry-After {call.RetryAfter}")));
+        output.WriteLine($"/score answered 200 again {restarted.Elapsed.TotalSeconds:F1} s after the start command returned");
+        // A request already on its way when the service died waits at most the scoring timeout, 2 s (the local
+        // process proxy accepts its connection) and gets a 504; once the probes have seen the service down (two
+        // failed, a second apart), every request is answered 503 at once.
+        Assert.All(outage, call =>
+        {
+            Assert.True(call.Status is HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout, $"{call.Status}");
+            Assert.Equal("application/problem+json", call.Type);
+            Assert.True(call.Took <= FailFast + TimeSpan.FromSeconds(0.5), $"A request to the stopped service took {call.Took.TotalSeconds:F1} s.");
+        });
+        var detected = outage.Where(call => call.Sent >= TimeSpan.FromSeconds(4)).ToList();
+        Assert.NotEmpty(detected);
+        Assert.All(detected, call =>
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, call.Status);
+            Assert.True(call.Took <= FailFast, $"A request sent {call.Sent.TotalSeconds:F1} s into the outage took {call.Took.TotalSeconds:F1} s.");
+            Assert.NotNull(call.RetryAfter);
+        });
+        var backends = health.GetProperty("checks").EnumerateArray().Single(check => check.GetProperty("name").GetString() == "backends");
+        Assert.Contains("inference", backends.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Degraded", backends.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(restarted.Elapsed <= TimeSpan.FromSeconds(10), $"/score succeeded again only {restarted.Elapsed.TotalSeconds:F1} s after the start.");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A50MegabyteBody_Gets413NamingTheLimit_NotAReset()
+    {
+        using var gateway = app.Gateway(app.ScoreKey);
+        var huge = new ByteArrayContent(new byte[50 * 1024 * 1024]);
+        huge.Headers.ContentType = new("application/json");
+
+        using var response = await gateway.PostAsync("/score", huge);
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.RequestEntityTooLarge, $"{(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("at most 30,000,000 bytes", text, StringComparison.Ordinal);
+    }
+}
