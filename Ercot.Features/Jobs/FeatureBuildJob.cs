@@ -14,6 +14,7 @@ public sealed class FeatureBuildJob(FeatureBuilder builder, FeatureBuildStatusSt
 {
     public const string RecurringJobId = "build-features";
     private const string DateFormat = "yyyy-MM-dd";
+    public const string StoppedError = "Stopped: the Features service shut down while the build ran; it runs again on the next start with a shared job store, otherwise queue it again.";
 
     [DisableConcurrentExecution(timeoutInSeconds: 2 * 60 * 60)]
     public async Task BuildAsync(string buildId, string from, string to, CancellationToken cancellationToken)
@@ -28,6 +29,13 @@ public sealed class FeatureBuildJob(FeatureBuilder builder, FeatureBuildStatusSt
         {
             var report = await builder.BuildAsync(request, cancellationToken);
             await statuses.SaveAsync(status with { State = FeatureBuildState.Succeeded, FinishedAt = time.GetUtcNow(), Report = report }, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The service is stopping: Hangfire runs the job again on the next start (with a shared job store), or
+            // the status says it stopped (in memory, where the job is forgotten).
+            await statuses.SaveAsync(status with { State = FeatureBuildState.Failed, FinishedAt = time.GetUtcNow(), Error = StoppedError }, CancellationToken.None);
+            throw;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -45,6 +45,7 @@ public static class FeatureJobsExtensions
         });
         builder.Services.AddHangfireServer(server => server.WorkerCount = options.Workers);
         builder.Services.AddHostedService<RecurringFeatureJobs>();
+        builder.Services.AddHostedService<InterruptedBuilds>();
         return builder;
     }
 

@@ -5,12 +5,27 @@ namespace Ercot.Features.Pipeline;
 /// <summary>Reads and writes build statuses in the artifact store.</summary>
 public sealed class FeatureBuildStatusStore(IArtifactStore artifacts)
 {
+    private const string Prefix = "features/builds/";
 
-    public static string PathOf(string id) => $"features/builds/{id}.json";
+    public static string PathOf(string id) => $"{Prefix}{id}.json";
 
     public Task SaveAsync(FeatureBuildStatus status, CancellationToken cancellationToken = default) =>
         artifacts.WriteJsonAsync(PathOf(status.Id), status, ArtifactJson.Options, cancellationToken);
 
     public Task<FeatureBuildStatus?> FindAsync(string id, CancellationToken cancellationToken = default) =>
         artifacts.ReadJsonAsync<FeatureBuildStatus>(PathOf(id), ArtifactJson.Options, cancellationToken);
+
+    /// <summary>Every build still Queued or Running by its status.</summary>
+    public async Task<IReadOnlyList<FeatureBuildStatus>> UnfinishedAsync(CancellationToken cancellationToken = default)
+    {
+        var unfinished = new List<FeatureBuildStatus>();
+        await foreach (var info in artifacts.ListAsync(Prefix, cancellationToken))
+        {
+            if (await artifacts.ReadJsonAsync<FeatureBuildStatus>(info.Path, ArtifactJson.Options, cancellationToken) is { State: FeatureBuildState.Queued or FeatureBuildState.Running } status)
+            {
+                unfinished.Add(status);
+            }
+        }
+        return unfinished;
+    }
 }

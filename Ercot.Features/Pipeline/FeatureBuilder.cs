@@ -29,18 +29,14 @@ public sealed partial class FeatureBuilder(IErcotStore store, IArtifactStore art
             throw new ArgumentException(problem, nameof(request));
         }
         await OneAtATime.WaitAsync(cancellationToken);
-        var work = Path.Combine(Path.GetTempPath(), "ercot-features", Guid.NewGuid().ToString("N"));
         try
         {
-            return await BuildLockedAsync(request, work, cancellationToken);
+            using var work = FeatureWorkFolders.Create();
+            return await BuildLockedAsync(request, work.Path, cancellationToken);
         }
         finally
         {
             OneAtATime.Release();
-            if (Directory.Exists(work))
-            {
-                Directory.Delete(work, recursive: true);
-            }
         }
     }
 

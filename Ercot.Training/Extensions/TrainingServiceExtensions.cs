@@ -21,6 +21,7 @@ public static class TrainingServiceExtensions
         builder.Services.AddSingleton<BacktestRunner>();
         builder.Services.AddSingleton<BacktestJobStore>();
         builder.Services.AddSingleton<PendingRuns>();
+        builder.Services.AddHostedService<InterruptedJobs>();
         builder.Services.AddHostedService<TrainingWorker>();
         builder.Services.AddHealthChecks().AddArtifactExistsCheck(
             "features-available",
