@@ -25,14 +25,15 @@ public sealed record TrainingRunStatus(
     TrainingRunSummary? Result = null);
 
 /// <summary>What a finished run produced: the split and, per model, its version, role and overall metrics.</summary>
-public sealed record TrainingRunSummary(TrainingSplit Split, IReadOnlyList<ModelSummary> Models, ForecastMetrics EnsembleTest, double Seconds)
+public sealed record TrainingRunSummary(TrainingSplit Split, IReadOnlyList<ModelSummary> Models, ForecastMetrics EnsembleTest, double Seconds, IReadOnlyList<string>? Warnings = null)
 {
     public static TrainingRunSummary Of(TrainingOutcome outcome) => new(
         outcome.Split,
         [.. outcome.Models.Select(model => new ModelSummary(model.Model, model.Version, model.Role.ToString(), model.RoleReason,
             model.Validation.Overall, model.Test.Overall, model.Test.PerSettlementPoint))],
         outcome.EnsembleTest.Overall,
-        Math.Round(outcome.Seconds, 2));
+        Math.Round(outcome.Seconds, 2),
+        outcome.Warnings is { Count: > 0 } warnings ? warnings : null);
 }
 
 public sealed record ModelSummary(string Model, string Version, string Role, string Reason, ForecastMetrics Validation, ForecastMetrics Test, IReadOnlyDictionary<string, ForecastMetrics> TestPerSettlementPoint);

@@ -15,7 +15,9 @@ public sealed record TrainingRequest(DateOnly From, DateOnly To, IReadOnlyList<s
 public sealed record ModelOutcome(string Model, string Version, ModelRole Role, string RoleReason, EvaluationReport Validation, EvaluationReport Test, double Seconds);
 
 /// <summary>A run's outcome: the split, each model's, and the ensemble mean's test evaluation.</summary>
-public sealed record TrainingOutcome(TrainingSplit Split, int TrainRows, int ValidationRows, int TestRows, IReadOnlyList<ModelOutcome> Models, EvaluationReport EnsembleTest, double Seconds);
+public sealed record TrainingOutcome(
+    TrainingSplit Split, int TrainRows, int ValidationRows, int TestRows, IReadOnlyList<ModelOutcome> Models, EvaluationReport EnsembleTest, double Seconds,
+    IReadOnlyList<string>? Warnings = null);
 
 /// <summary>
 /// A training run: loads the feature store for the range, splits it by time, trains the models in
@@ -40,6 +42,12 @@ public sealed class TrainingRunner(FeatureStoreReader features, ModelRegistry re
         var split = TrainingSplit.Of(request.From, request.To, request.ValidationFrom, request.TestFrom);
         progress?.Report($"loading features {request.From:yyyy-MM-dd}..{request.To:yyyy-MM-dd}");
         var (data, schemaHash) = await features.LoadAsync(request.From, request.To, cancellationToken);
+        var warnings = new List<string>();
+        if (UncoveredMonths(data, request.From, request.To) is { Count: > 0 } uncovered)
+        {
+            warnings.Add($"No feature rows with a known DART in {uncovered.Count} month(s) of the window: {string.Join(", ", uncovered.Take(12))}{(uncovered.Count > 12 ? ", …" : "")}; build them (POST /features/builds) or narrow the window.");
+            progress?.Report($"warning: {warnings[^1]}");
+        }
         var train = data.Between(split.Train.From, split.Train.To);
         var validation = data.Between(split.Validation.From, split.Validation.To);
         var test = data.Between(split.Test.From, split.Test.To);
@@ -100,7 +108,22 @@ public sealed class TrainingRunner(FeatureStoreReader features, ModelRegistry re
         var ensemble = Enumerable.Range(0, test.Count).Select(i => EnsembleWeights.Combine(weights,
             name => trained[models.IndexOf(name)].TestPredictions[i], level.Level(test.Points[i], test.HourEndings[i]))).ToList();
         return new TrainingOutcome(split, train.Count, validation.Count, test.Count, outcomes,
-            ForecastEvaluation.EvaluateAll(Rows(test), ensemble), clock.Elapsed.TotalSeconds);
+            ForecastEvaluation.EvaluateAll(Rows(test), ensemble), clock.Elapsed.TotalSeconds, warnings);
+    }
+
+    /// <summary>The months (yyyy-MM) of <paramref name="from"/>..<paramref name="to"/> without a single row to learn from.</summary>
+    public static List<string> UncoveredMonths(DartDataset data, DateOnly from, DateOnly to)
+    {
+        var covered = data.Days.Select(day => (day.Year, day.Month)).ToHashSet();
+        var uncovered = new List<string>();
+        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+        {
+            if (!covered.Contains((month.Year, month.Month)))
+            {
+                uncovered.Add($"{month:yyyy-MM}");
+            }
+        }
+        return uncovered;
     }
 
     /// <summary>Evaluates a trained model and decides its role against zero, the constant and the current champion on the same validation rows.</summary>
