@@ -17,6 +17,10 @@ public static class OpenInferenceApi
         v2.MapGet("/health/ready", (ChampionHolder champions) =>
             champions.Current is null ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Ok(new { ready = true }))
             .WithName("V2Ready");
+        v2.MapGet("/health/live", () => Results.Ok(new { live = true })).WithName("V2Live");
+        v2.MapGet("/models/{name}/ready", (string name, ChampionHolder champions) =>
+            champions.Current is { } models && Known(models, name) ? Results.Ok(new { name, ready = true }) : NotFound(name))
+            .WithName("V2ModelReady");
         v2.MapGet("/models/{name}", GetMetadata).WithName("V2ModelMetadata");
         v2.MapPost("/models/{name}/infer", InferAsync).WithName("V2Infer");
         return app;

@@ -260,8 +260,14 @@ public sealed class ScoreTests(WholeAppFixture app)
         });
         var scored = await gateway.PostAsJsonAsync("/score", new { model = "lightgbm", rows = new[] { new { settlementPoint = point, deliveryHour = hour, features } } });
         var unknown = await gateway.GetAsync("/v2/models/randomforest");
+        var live = await gateway.GetAsync("/v2/health/live");
+        var modelReady = await gateway.GetAsync("/v2/models/ensemble/ready");
+        var unknownReady = await gateway.GetAsync("/v2/models/randomforest/ready");
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, modelReady.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownReady.StatusCode);
         Assert.Equal(order.Count, metadata.GetProperty("inputs")[0].GetProperty("shape")[1].GetInt32());
         Assert.Equal(HttpStatusCode.OK, inferred.StatusCode);
         var result = await inferred.Content.ReadFromJsonAsync<JsonElement>();
@@ -288,6 +294,8 @@ public sealed class ScoreTests(WholeAppFixture app)
         var features = (await trader.GetFromJsonAsync<JsonElement>("/model/info")).GetProperty("features").GetArrayLength();
         Assert.Equal(features, report.GetProperty("features").GetArrayLength());
         Assert.Equal(0.2, report.GetProperty("threshold").GetDouble());
+        Assert.Equal(500, report.GetProperty("minimumRows").GetInt32());
+        Assert.Equal(report.GetProperty("rows").GetInt32() >= 500, report.GetProperty("sufficient").GetBoolean());
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
 }

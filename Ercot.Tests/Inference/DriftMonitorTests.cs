@@ -57,4 +57,21 @@ public sealed class DriftMonitorTests(ScoreRequestReaderTests.TrainedModels trai
         Assert.Equal(DriftMonitor.Window, report.Rows);
         Assert.Empty(report.Drifted);
     }
+
+    [Fact]
+    public void AFewShiftedRows_AreAnInsufficientSample_NotDrift()
+    {
+        var monitor = new DriftMonitor();
+        monitor.Record(Rows(seed: 17, shiftOfX0: 0.8f).Take(DriftMonitor.MinimumRows - 1));
+
+        var few = monitor.Report(trained.Models)!;
+        monitor.Record(Rows(seed: 18, shiftOfX0: 0.8f).Take(1));
+        var enough = monitor.Report(trained.Models)!;
+
+        Assert.False(few.Sufficient);
+        Assert.Empty(few.Drifted);
+        Assert.StartsWith($"insufficient sample: {DriftMonitor.MinimumRows - 1} of the {DriftMonitor.MinimumRows}", few.Status, StringComparison.Ordinal);
+        Assert.True(enough.Sufficient);
+        Assert.Equal(["x0"], enough.Drifted);
+    }
 }
