@@ -29,7 +29,7 @@ builder.AddProject<Projects.Ercot_Gateway>(ResourceNames.Gateway)
     .WithReference(features).WaitFor(features)
     .WithReference(training).WaitFor(training)
     .WithDevelopmentApiKey()
-    .WithGatewayRateLimitOverride()
+    .WithLocalGatewaySettings()
     .WithHttpHealthCheck(HealthEndpoints.Ready);
 
 builder.WithTraceSampling();

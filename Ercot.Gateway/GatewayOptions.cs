@@ -19,4 +19,17 @@ public sealed class GatewayOptions
     /// <summary>Requests per minute allowed to each key that does not set its own limit. Default: 600.</summary>
     [Range(1, 1_000_000)]
     public int RequestsPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// Requests a minute that one client address may make without a valid key (none, a wrong one) before it is
+    /// answered 429. Default: 20.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int FailedAuthenticationsPerMinute { get; set; } = 20;
+
+    /// <summary>
+    /// Take the client's address from the last <c>X-Forwarded-For</c> entry, as the ingress in front of the gateway
+    /// (Azure Container Apps) appends it. Only where such an ingress is the gateway's only way in; default false.
+    /// </summary>
+    public bool TrustForwardedFor { get; set; }
 }

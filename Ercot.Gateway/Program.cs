@@ -1,3 +1,4 @@
+using Ercot.Gateway;
 using Ercot.Gateway.Extensions;
 using Ercot.Gateway.Proxy;
 using Ercot.ServiceDefaults;
@@ -10,6 +11,14 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value.TrustForwardedFor)
+{
+    // The ingress appends the caller's address last; only that entry is believed.
+    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor, ForwardLimit = 1 };
+    forwarded.KnownIPNetworks.Clear();
+    forwarded.KnownProxies.Clear();
+    app.UseForwardedHeaders(forwarded);
+}
 app.UseAuthentication();
 app.UseAuthorization();
 app.Use(OversizedBodies.RefuseAsync);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Ercot.Core.Security;
 
 namespace Ercot.AppHost.Extensions;
@@ -22,10 +23,25 @@ internal static class DevelopmentApiKeyExtensions
         return gateway.WithEnvironment("Gateway__DevelopmentKeySha256", ApiKeyHash.ComputeHex(key));
     }
 
-    /// <summary>Passes a per-key rate limit set on the AppHost (<c>Gateway:RequestsPerMinute</c>) on to the gateway, for load tests.</summary>
-    public static IResourceBuilder<ProjectResource> WithGatewayRateLimitOverride(this IResourceBuilder<ProjectResource> gateway)
+    /// <summary>
+    /// In run mode, passes the AppHost's own <c>Gateway</c> settings (its user secrets, appsettings or command line:
+    /// more keys by name, hash and scopes, the rate limits) on to the gateway, so a local key for a script or a load
+    /// test is one <c>dotnet user-secrets set</c> away. A published app takes its keys from secret parameters instead.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithLocalGatewaySettings(this IResourceBuilder<ProjectResource> gateway)
     {
-        var limit = gateway.ApplicationBuilder.Configuration["Gateway:RequestsPerMinute"];
-        return string.IsNullOrEmpty(limit) ? gateway : gateway.WithEnvironment("Gateway__RequestsPerMinute", limit);
+        var builder = gateway.ApplicationBuilder;
+        if (!builder.ExecutionContext.IsRunMode)
+        {
+            return gateway;
+        }
+        foreach (var (key, value) in builder.Configuration.GetSection("Gateway").AsEnumerable())
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                gateway.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
+            }
+        }
+        return gateway;
     }
 }

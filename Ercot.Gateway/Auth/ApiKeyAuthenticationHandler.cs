@@ -17,6 +17,7 @@ public sealed partial class ApiKeyAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     ApiKeyStore keys,
+    FailedAuthentications failures,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
@@ -35,7 +36,6 @@ public sealed partial class ApiKeyAuthenticationHandler(
         var key = keys.Find(values[0] ?? "");
         if (key is null)
         {
-            LogUnknownKey(Logger, Request.Path);
             return Task.FromResult(Fail("The X-Api-Key header holds a key this gateway does not know."));
         }
 
@@ -48,6 +48,17 @@ public sealed partial class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        var address = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (failures.Record(address) is { } retryAfter)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await WriteProblemAsync(StatusCodes.Status429TooManyRequests, "Too many failed authentications",
+                $"This address has sent too many requests without a valid API key this minute; retry after {seconds} s with a valid {ApiKeyDefaults.HeaderName}.");
+            return;
+        }
+        LogRejected(Logger, Request.Path, address, Context.Items[FailureItem] is null ? "no key" : "an unknown key");
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = $"{ApiKeyDefaults.AuthenticationScheme} header=\"{ApiKeyDefaults.HeaderName}\"";
         var detail = Context.Items[FailureItem] as string
@@ -79,6 +90,7 @@ public sealed partial class ApiKeyAuthenticationHandler(
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a request to {Path} with an unknown API key")]
-    private static partial void LogUnknownKey(ILogger logger, PathString path);
+    // Logged only within the failed-authentication limit of the address, so a flood writes a bounded number of lines.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a request to {Path} from {Address} with {What}")]
+    private static partial void LogRejected(ILogger logger, PathString path, string address, string what);
 }

@@ -2,6 +2,7 @@ using Ercot.Gateway.Auth;
 using Ercot.Gateway.RateLimiting;
 using Ercot.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Transforms;
 
@@ -33,6 +34,8 @@ public static class GatewayServiceExtensions
             // Anything not explicitly opened (the probes are) needs at least a valid key.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddPerKeyRateLimiting();
+        builder.Services.AddSingleton<FailedAuthentications>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddReverseProxy()
             .LoadFromMemory(GatewayRoutes.Routes, GatewayRoutes.Clusters)

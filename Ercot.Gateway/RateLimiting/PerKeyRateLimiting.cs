@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Ercot.Gateway.RateLimiting;
 
 /// <summary>
-/// One fixed one-minute window per API key, sized by the key's own limit. Runs after authorization,
+/// One fixed one-minute window per API key, sized by the key's own limit; a rejection's Retry-After is the time
+/// left in the window. Runs after authorization,
 /// so only authenticated callers reach it and the partition is the key's name, never the key.
 /// </summary>
 public static class PerKeyRateLimiting
@@ -23,12 +24,8 @@ public static class PerKeyRateLimiting
             {
                 var name = context.User.Identity?.Name ?? "";
                 var keys = context.RequestServices.GetRequiredService<ApiKeyStore>();
-                return RateLimitPartition.GetFixedWindowLimiter(name, key => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = keys.RequestsPerMinuteOf(key),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
+                var time = context.RequestServices.GetRequiredService<TimeProvider>();
+                return RateLimitPartition.Get(name, key => new WindowLimiter(keys.RequestsPerMinuteOf(key), TimeSpan.FromMinutes(1), time));
             });
             options.OnRejected = OnRejectedAsync;
         });

@@ -144,10 +144,42 @@ public sealed class GatewayTests(WholeAppFixture app)
         await gateway.GetAsync("/features/schema");
         await admin.GetAsync("/features/schema");
 
-        var lines = await ReadGatewayLogsUntilAsync("unknown API key", TimeSpan.FromSeconds(30));
+        var lines = await ReadGatewayLogsUntilAsync("with an unknown key", TimeSpan.FromSeconds(30));
 
         Assert.DoesNotContain(lines, line => line.Contains(canary, StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Contains(app.AdminKey, StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task AFloodOfBadKeys_FromOneAddress_Gets429AfterItsLimit_AndLogsABoundedNumberOfLines()
+    {
+        // The gateway believes the last X-Forwarded-For entry here, as behind an ingress: this client has an address of its own.
+        const string address = "203.0.113.7";
+        using var flood = Client(ResourceNames.Gateway, "ercot_not-a-key-the-gateway-knows");
+        flood.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        using var valid = Client(ResourceNames.Gateway, app.ScoreKey);
+        valid.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+
+        var responses = new List<HttpResponseMessage>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 1_000), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, cancellationToken) =>
+        {
+            var response = await flood.GetAsync("/model/info", cancellationToken);
+            lock (responses)
+            {
+                responses.Add(response);
+            }
+        });
+        var stillServed = await valid.GetAsync("/model/info");
+        await Task.Delay(TimeSpan.FromSeconds(2)); // the console is read through the AppHost, a moment behind
+
+        Assert.Equal(WholeAppFixture.FailedAuthenticationsPerMinute, responses.Count(response => response.StatusCode == HttpStatusCode.Unauthorized));
+        var limited = responses.Where(response => response.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.Equal(1_000 - WholeAppFixture.FailedAuthenticationsPerMinute, limited.Count);
+        Assert.All(limited, response => Assert.InRange(response.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 60));
+        await AssertProblemAsync(limited[0], HttpStatusCode.TooManyRequests);
+        Assert.Equal(HttpStatusCode.OK, stillServed.StatusCode);
+        var logged = app.ConsoleOf(ResourceNames.Gateway).Count(line => line.Contains($"from {address}", StringComparison.Ordinal));
+        Assert.InRange(logged, 1, WholeAppFixture.FailedAuthenticationsPerMinute);
     }
 
     private HttpClient Client(string resource, string key)

@@ -23,6 +23,7 @@ public sealed class WholeAppFixture : IAsyncLifetime
 {
     public const string PlantedSchema = """{"schemaHash":"whole-app-test","features":[]}""";
     public const int LimitedRequestsPerMinute = 3;
+    public const int FailedAuthenticationsPerMinute = 20;
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private readonly TemporaryFolder _artifacts = new();
@@ -72,6 +73,8 @@ public sealed class WholeAppFixture : IAsyncLifetime
         }
         builder.CreateResourceBuilder<ProjectResource>(ResourceNames.Inference).WithEnvironment("Inference__ChampionPollSeconds", "1");
         builder.CreateResourceBuilder<ProjectResource>(ResourceNames.Gateway)
+            .WithEnvironment("Gateway__TrustForwardedFor", "true")
+            .WithEnvironment("Gateway__FailedAuthenticationsPerMinute", FailedAuthenticationsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithApiKey(0, "trading-desk", ScoreKey, [ApiKeyScopes.Score])
             .WithApiKey(1, "ops", AdminKey, [ApiKeyScopes.Admin])
             .WithApiKey(2, "burst-client", LimitedKey, [ApiKeyScopes.Score], LimitedRequestsPerMinute)
