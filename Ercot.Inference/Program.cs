@@ -10,6 +10,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseGatewayForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 

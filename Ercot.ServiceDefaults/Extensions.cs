@@ -61,7 +61,9 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation(options => options.Filter = context =>
                     !context.Request.Path.StartsWithSegments(HealthEndpoints.Ready)
                     && !context.Request.Path.StartsWithSegments(HealthEndpoints.Alive))
-                .AddHttpClientInstrumentation());
+                // Nor the gateway's probes of each service, every second.
+                .AddHttpClientInstrumentation(options => options.FilterHttpRequestMessage = request =>
+                    request.RequestUri?.AbsolutePath is not (HealthEndpoints.Ready or HealthEndpoints.Alive)));
 
         // The AppHost sets the endpoint; without it (a bare `dotnet run`) nothing is exported.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

@@ -12,7 +12,21 @@ public static class ForecastApi
         app.MapGet("/forecast", GetForecastAsync)
             .WithTags("Scoring")
             .WithName("GetForecast")
-            .WithSummary("The 23, 24 or 25 hourly DART forecasts of one settlement point for one operating day, from the feature store.");
+            .WithSummary("The 23, 24 or 25 hourly DART forecasts of one settlement point for one operating day, from the feature store.")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                foreach (var parameter in operation.Parameters?.OfType<Microsoft.OpenApi.OpenApiParameter>() ?? [])
+                {
+                    parameter.Required = true;
+                    parameter.Description = parameter.Name switch
+                    {
+                        "settlementPoint" => "The settlement point, e.g. HB_NORTH (GET /model/info lists what the models were trained on).",
+                        "date" => "The operating day, yyyy-MM-dd (Central time), from 2010-01-01 to the day after tomorrow.",
+                        _ => parameter.Description,
+                    };
+                }
+                return Task.CompletedTask;
+            });
         return app;
     }
 

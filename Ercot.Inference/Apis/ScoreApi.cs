@@ -12,9 +12,9 @@ public static class ScoreApi
     {
         app.MapPost("/score", ScoreAsync)
             .WithTags("Scoring")
-            .WithName("Score")
+            .WithName(Ercot.Inference.Extensions.GatewayOpenApi.ScoreOperation)
             .WithSummary("DART forecasts for rows of features, from one model or the ensemble of the champions.")
-            .Accepts<JsonElement>("application/json");
+            .Accepts<ScoreBody>("application/json");
         return app;
     }
 
@@ -57,3 +57,17 @@ public static class ScoreApi
         }
     }
 }
+
+/// <summary>The <c>/score</c> body as the API documents it (the reader also takes the older flat <c>data</c> shape).</summary>
+/// <param name="Model">A served model's name, or <c>ensemble</c> (the default) for the mean of the champions.</param>
+/// <param name="Rows">The rows to score: at most <c>Inference:MaxRows</c>.</param>
+public sealed record ScoreBody(string? Model, IReadOnlyList<ScoreBodyRow> Rows);
+
+/// <summary>One row: the point, the hour (as <c>deliveryHour</c> in UTC, or <c>deliveryDate</c> + <c>hourEnding</c> [+ <c>dstFlag</c>]) and every feature.</summary>
+/// <param name="SettlementPoint">e.g. HB_NORTH.</param>
+/// <param name="DeliveryDate">The operating day (Central time), yyyy-MM-dd.</param>
+/// <param name="HourEnding">1..24, or "HH:00".</param>
+/// <param name="DstFlag">true for the repeated hour of the fall-back day.</param>
+/// <param name="DeliveryHour">The hour's start in UTC, instead of deliveryDate and hourEnding.</param>
+/// <param name="Features">Every feature of GET /model/info by name: a number, or null when unknown.</param>
+public sealed record ScoreBodyRow(string SettlementPoint, string? DeliveryDate, int? HourEnding, bool? DstFlag, DateTimeOffset? DeliveryHour, IReadOnlyDictionary<string, double?> Features);

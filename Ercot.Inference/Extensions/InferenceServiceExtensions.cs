@@ -22,7 +22,7 @@ public static class InferenceServiceExtensions
         builder.Services.AddSingleton<Ercot.Inference.Monitoring.InferenceMetrics>();
         builder.Services.AddHostedService<ChampionWatcher>();
         builder.Services.AddHealthChecks().AddCheck<ModelsLoadedHealthCheck>("models");
-        builder.Services.AddOpenApi();
+        builder.Services.AddGatewayOpenApi();
         return builder;
     }
 }

@@ -28,6 +28,26 @@ public sealed class TrainingRunTests(WholeAppFixture app)
         Assert.All(models, model => Assert.True(model.GetProperty("test").GetProperty("mae").GetDouble() > 0));
         var recent = await gateway.GetFromJsonAsync<JsonElement>("/training/runs");
         Assert.Contains(recent.EnumerateArray(), item => item.GetProperty("id").GetString() == run.GetProperty("id").GetString());
+        // The work shows in the logs (and the dashboard) with its figures, not only the 202 of its request.
+        var buildId = build.Headers.Location!.ToString().Split('/')[^1];
+        await UntilLoggedAsync(ResourceNames.Features, $"Feature build {buildId} succeeded");
+        var finished = await UntilLoggedAsync(ResourceNames.Training, $"Training run {run.GetProperty("id").GetString()} succeeded");
+        Assert.Contains("lightgbm", finished, StringComparison.Ordinal);
+        Assert.Contains("ensemble test MAE", finished, StringComparison.Ordinal);
+    }
+
+    private async Task<string> UntilLoggedAsync(string resource, string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            if (app.ConsoleOf(resource).FirstOrDefault(line => line.Contains(text, StringComparison.Ordinal)) is { } line)
+            {
+                return line;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"{resource} did not log '{text}'.");
+            await Task.Delay(200);
+        }
     }
 
     [Fact(Timeout = 60_000)]

@@ -58,7 +58,7 @@ public static partial class BacktestApi
         var now = time.GetUtcNow();
         var status = new BacktestJobStatus($"{now.UtcDateTime:yyyyMMddTHHmmss}-{Guid.NewGuid().ToString("N")[..8]}", TrainingRunState.Queued, request, now);
         await backtests.SaveAsync(status, cancellationToken);
-        await queue.EnqueueAsync(new QueuedJob(JobKind.Backtest, status.Id), cancellationToken);
+        await queue.EnqueueAsync(QueuedJob.Now(JobKind.Backtest, status.Id), cancellationToken);
         return TypedResults.Accepted($"/training/backtests/{status.Id}", status);
     }
 
@@ -76,7 +76,7 @@ public static partial class BacktestApi
         }
         status = status with { State = TrainingRunState.Queued, FinishedAt = null, Error = null };
         await backtests.SaveAsync(status, cancellationToken);
-        await queue.EnqueueAsync(new QueuedJob(JobKind.Backtest, id), cancellationToken);
+        await queue.EnqueueAsync(QueuedJob.Now(JobKind.Backtest, id), cancellationToken);
         return TypedResults.Accepted($"/training/backtests/{id}", status);
     }
 

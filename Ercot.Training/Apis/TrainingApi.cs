@@ -66,7 +66,7 @@ public static partial class TrainingApi
         var status = new TrainingRunStatus($"{now.UtcDateTime:yyyyMMddTHHmmss}-{Guid.NewGuid().ToString("N")[..8]}", TrainingRunState.Queued,
             new TrainingRequest(from, to, [.. models], command.ValidationFrom, command.TestFrom), now);
         await runs.SaveAsync(status, cancellationToken);
-        await queue.EnqueueAsync(new QueuedJob(JobKind.TrainingRun, status.Id), cancellationToken);
+        await queue.EnqueueAsync(QueuedJob.Now(JobKind.TrainingRun, status.Id), cancellationToken);
         return TypedResults.Accepted($"/training/runs/{status.Id}", status);
     }
 

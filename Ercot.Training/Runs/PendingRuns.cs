@@ -9,8 +9,11 @@ public enum JobKind
     Backtest,
 }
 
-/// <summary>A job waiting its turn.</summary>
-public sealed record QueuedJob(JobKind Kind, string Id);
+/// <summary>A job waiting its turn, with the trace of the request that queued it (the job's span links to it).</summary>
+public sealed record QueuedJob(JobKind Kind, string Id, System.Diagnostics.ActivityContext RequestedBy = default)
+{
+    public static QueuedJob Now(JobKind kind, string id) => new(kind, id, System.Diagnostics.Activity.Current?.Context ?? default);
+}
 
 /// <summary>Training runs and backtests waiting their turn: the worker takes one at a time, in order, whatever its kind.</summary>
 public sealed class PendingRuns
