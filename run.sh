@@ -31,10 +31,44 @@ if ! dotnet user-secrets list --project Ercot.AppHost 2>/dev/null | grep -q "^$s
 MSG
 fi
 
-# The embedded default needs data: on first start, simulate two years of the five trading hubs into
-# .ercot/ercot.duckdb (about half a minute); later starts find it filled and skip this.
-dotnet run --project Ercot.Cli -c Release -- simulate \
-  --from "$(date -d '2 years ago' +%F)" --to "$(date -d yesterday +%F)" --points 5 --seed 1 --if-empty
+# A first start ends in a forecast: simulate two years of the five trading hubs into
+# .ercot/ercot.duckdb, then, while the registry has no champion, build the features of the last
+# thirteen months up to tomorrow and train every model on them (a couple of minutes, once; later
+# starts skip both).
+dotnet build Ercot.Cli -c Release -v q --nologo >/dev/null
+dotnet Ercot.Cli/bin/Release/net10.0/linux-x64/ercot.dll bootstrap
 
-echo "Starting Ercot: dashboard http://localhost:15180 (login link below), gateway http://localhost:5180"
-exec dotnet run --project Ercot.AppHost --launch-profile http "$@"
+# The application, its output also kept in .ercot/apphost.log. Ready once the gateway's /health
+# answers; if it does not, say which service failed and where to look.
+log=.ercot/apphost.log
+dotnet run --project Ercot.AppHost --launch-profile http "$@" > >(tee "$log") 2>&1 &
+apphost=$!
+trap 'kill -INT $apphost 2>/dev/null; wait $apphost 2>/dev/null; exit 0' INT TERM
+health=""
+for _ in $(seq 240); do
+  kill -0 $apphost 2>/dev/null || { echo "The AppHost exited; its output is in $log." >&2; exit 1; }
+  health=$(curl -s -m 2 http://localhost:5180/health || true)
+  [[ "$health" == *'"status"'* ]] && break
+  sleep 1
+done
+key=$(dotnet user-secrets list --project Ercot.AppHost 2>/dev/null | sed -n "s/^$secret_name = //p")
+if [[ "$health" != *'"status"'* ]]; then
+  echo "The gateway did not answer http://localhost:5180/health within 4 minutes. The AppHost output is in $log;" >&2
+  echo "open the dashboard (login link above), Resources: a service that is not Running shows why in its Console logs." >&2
+elif [[ "$health" == *'backend(s) down'* ]]; then
+  echo "The gateway is up, but not every service: $(grep -o 'backend(s) down: [^(]*' <<<"$health"). See the dashboard's Console logs of that service, or $log." >&2
+else
+  cat <<MSG
+
+  Ercot is ready: dashboard http://localhost:15180 (login link above), gateway http://localhost:5180
+
+  Tomorrow's forecast for the North hub, with its 80% interval:
+      curl -H "X-Api-Key: $key" "http://localhost:5180/forecast?settlementPoint=HB_NORTH&date=$(date -d tomorrow +%F)"
+  A ready-to-score body for that day, then the same rows through /score:
+      curl -H "X-Api-Key: $key" "http://localhost:5180/forecast/rows?settlementPoint=HB_NORTH&date=$(date -d tomorrow +%F)" > rows.json
+      curl -H "X-Api-Key: $key" -H "Content-Type: application/json" --data @rows.json http://localhost:5180/score
+  Stop with Ctrl+C.
+
+MSG
+fi
+wait $apphost

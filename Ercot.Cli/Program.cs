@@ -12,5 +12,6 @@ var root = new RootCommand(
     BacktestCommand.Create(),
     ModelsCommand.Create(),
 };
+root.Add(BootstrapCommand.Create(arguments => root.Parse(arguments).InvokeAsync()));
 
 return await root.Parse(args).InvokeAsync();

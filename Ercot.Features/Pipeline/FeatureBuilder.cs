@@ -64,6 +64,19 @@ public sealed partial class FeatureBuilder(IErcotStore store, IArtifactStore art
             throw new InvalidOperationException(
                 $"No settlement points: {store.Location} holds no hour with both a DAM and a real-time price between {stagedFrom:yyyy-MM-dd} and {request.To:yyyy-MM-dd}.");
         }
+        // One rule for every range: a month that has ended must have something to learn from. Rows without a
+        // target are built for hours still to come (tomorrow's forecast), never for a past the store does not hold.
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var emptyMonths = (await workspace.QueryAsync("SELECT CAST(delivery_month AS VARCHAR) FROM features GROUP BY 1 HAVING count(dart) = 0 ORDER BY 1", cancellationToken))
+            .Select(row => (string)row[0]!)
+            .Where(month => DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).AddMonths(1) <= today)
+            .ToList();
+        if (emptyMonths.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"No target in {emptyMonths.Count} month(s) of {request.GridFrom:yyyy-MM-dd}..{request.To:yyyy-MM-dd} ({string.Join(", ", emptyMonths.Take(6))}{(emptyMonths.Count > 6 ? ", …" : "")}): " +
+                $"{store.Location} holds no hour with both a DAM and a real-time price in them. Build a range the source covers, or import those months first.");
+        }
         if (request.Points is { Count: > 0 } requested)
         {
             var built = (await workspace.QueryAsync("SELECT p FROM points", cancellationToken)).Select(row => (string)row[0]!).ToHashSet(StringComparer.Ordinal);

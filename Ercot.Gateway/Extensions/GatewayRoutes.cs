@@ -30,6 +30,7 @@ public static class GatewayRoutes
         Route("model-info", "/model/info", ResourceNames.Inference, ApiKeyScopes.Score, ScoringTimeout),
         Route("open-inference", "/v2/{**rest}", ResourceNames.Inference, ApiKeyScopes.Score, ScoringTimeout),
         Route("forecast", "/forecast", ResourceNames.Inference, ApiKeyScopes.Score, ReadingTimeout),
+        Route("forecast-rows", "/forecast/rows", ResourceNames.Inference, ApiKeyScopes.Score, ReadingTimeout),
         Route("openapi", "/openapi/{**rest}", ResourceNames.Inference, ApiKeyScopes.Score, ReadingTimeout),
         Route("scalar", "/scalar/{**rest}", ResourceNames.Inference, ApiKeyScopes.Score, ReadingTimeout),
         Route("models", "/models/{**rest}", ResourceNames.Inference, ApiKeyScopes.Admin, AdminTimeout),

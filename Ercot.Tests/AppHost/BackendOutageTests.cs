@@ -80,7 +80,7 @@ public sealed class BackendOutageTests(WholeAppFixture app, ITestOutputHelper ou
         {
             Assert.True(call.Status is HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout, $"{call.Status}");
             Assert.Equal("application/problem+json", call.Type);
-            Assert.True(call.Took <= FailFast + TimeSpan.FromSeconds(0.5), $"A request to the stopped service took {call.Took.TotalSeconds:F1} s.");
+            Assert.True(call.Took <= FailFast + TimeSpan.FromSeconds(1), $"A request to the stopped service took {call.Took.TotalSeconds:F1} s.");
         });
         var detected = outage.Where(call => call.Sent >= TimeSpan.FromSeconds(4)).ToList();
         Assert.NotEmpty(detected);

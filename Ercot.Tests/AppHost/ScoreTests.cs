@@ -187,6 +187,10 @@ public sealed class ScoreTests(WholeAppFixture app)
         var missing = await gateway.GetAsync("/forecast?settlementPoint=HB_NORTH&date=2023-01-01");
         var malformed = await gateway.GetAsync("/forecast?settlementPoint=HB_NORTH&date=28/06/2024");
         var farAway = await gateway.GetAsync("/forecast?settlementPoint=HB_NORTH&date=9999-12-31");
+        // The same rows, fetched ready to score and sent to /score, give the same forecasts.
+        var body = await gateway.GetStringAsync("/forecast/rows?settlementPoint=HB_NORTH&date=2024-06-28");
+        var rescored = await gateway.PostAsync("/score", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var rescoredDarts = (await rescored.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("predictions").EnumerateArray().Select(p => p.GetProperty("dart").GetDouble()).ToList();
 
         var hours = day.GetProperty("hours").EnumerateArray().ToList();
         Assert.Equal(Enumerable.Range(1, 24), hours.Select(hour => hour.GetProperty("hourEnding").GetInt32()));
@@ -197,6 +201,7 @@ public sealed class ScoreTests(WholeAppFixture app)
         Assert.Contains("no month of that range has been built", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, farAway.StatusCode);
+        Assert.Equal(hours.Select(hour => hour.GetProperty("dart").GetDouble()), rescoredDarts);
         Assert.Contains("'date' (9999-12-31) is more than a day past tomorrow", await farAway.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

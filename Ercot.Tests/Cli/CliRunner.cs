@@ -7,7 +7,10 @@ internal static class CliRunner
 {
     public sealed record Result(int ExitCode, string Output, string Errors);
 
-    public static async Task<Result> RunAsync(string workingDirectory, params string[] arguments)
+    public static Task<Result> RunAsync(string workingDirectory, params string[] arguments) =>
+        RunAsync(workingDirectory, TimeSpan.FromMinutes(2), arguments);
+
+    public static async Task<Result> RunAsync(string workingDirectory, TimeSpan limit, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -25,7 +28,7 @@ internal static class CliRunner
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(limit);
         await process.WaitForExitAsync(timeout.Token);
         return new Result(process.ExitCode, await output, await errors);
     }

@@ -89,6 +89,18 @@ public sealed class FeatureBuilderTests : IClassFixture<FeatureBuilderTests.Simu
         Assert.Contains("'to' (2024-03-01) is before 'from' (2024-03-05)", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ARangeReachingMonthsTheStoreDoesNotHold_FailsNamingThem_AndWritesNothing()
+    {
+        var builder = new FeatureBuilder(_simulation.Store.Store, new LocalArtifactStore(_artifacts.Path), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<FeatureBuilder>.Instance);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => builder.BuildAsync(new FeatureBuildRequest(new(2023, 10, 1), new(2024, 3, 31))));
+
+        Assert.Contains("No target in 3 month(s) of 2023-10-01..2024-03-31 (2023-10, 2023-11, 2023-12)", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_artifacts.Path, "features")), "nothing is published by a refused build");
+    }
+
     private static Dictionary<string, string> Snapshot(string folder) => Directory.GetFiles(folder).ToDictionary(
         file => Path.GetFileName(file), file => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file))));
 
