@@ -41,9 +41,10 @@ dotnet Ercot.Cli/bin/Release/net10.0/linux-x64/ercot.dll bootstrap
 # The application, its output also kept in .ercot/apphost.log. Ready once the gateway's /health
 # answers; if it does not, say which service failed and where to look.
 log=.ercot/apphost.log
-dotnet run --project Ercot.AppHost --launch-profile http "$@" > >(tee "$log") 2>&1 &
+# In a session of its own, so that Ctrl+C here stops the AppHost and everything it started, as one group.
+setsid dotnet run --project Ercot.AppHost --launch-profile http "$@" > >(tee "$log") 2>&1 &
 apphost=$!
-trap 'kill -INT $apphost 2>/dev/null; wait $apphost 2>/dev/null; exit 0' INT TERM
+trap 'echo "Stopping Ercot ..."; kill -TERM -- -$apphost 2>/dev/null; wait $apphost 2>/dev/null; exit 0' INT TERM
 health=""
 for _ in $(seq 240); do
   kill -0 $apphost 2>/dev/null || { echo "The AppHost exited; its output is in $log." >&2; exit 1; }
@@ -52,6 +53,8 @@ for _ in $(seq 240); do
   sleep 1
 done
 key=$(dotnet user-secrets list --project Ercot.AppHost 2>/dev/null | sed -n "s/^$secret_name = //p")
+# ERCOT's operating days are Central time, whatever this machine's zone.
+tomorrow=$(TZ=America/Chicago date -d tomorrow +%F)
 if [[ "$health" != *'"status"'* ]]; then
   echo "The gateway did not answer http://localhost:5180/health within 4 minutes. The AppHost output is in $log;" >&2
   echo "open the dashboard (login link above), Resources: a service that is not Running shows why in its Console logs." >&2
@@ -63,9 +66,9 @@ else
   Ercot is ready: dashboard http://localhost:15180 (login link above), gateway http://localhost:5180
 
   Tomorrow's forecast for the North hub, with its 80% interval:
-      curl -H "X-Api-Key: $key" "http://localhost:5180/forecast?settlementPoint=HB_NORTH&date=$(date -d tomorrow +%F)"
+      curl -H "X-Api-Key: $key" "http://localhost:5180/forecast?settlementPoint=HB_NORTH&date=$tomorrow"
   A ready-to-score body for that day, then the same rows through /score:
-      curl -H "X-Api-Key: $key" "http://localhost:5180/forecast/rows?settlementPoint=HB_NORTH&date=$(date -d tomorrow +%F)" > rows.json
+      curl -H "X-Api-Key: $key" "http://localhost:5180/forecast/rows?settlementPoint=HB_NORTH&date=$tomorrow" > rows.json
       curl -H "X-Api-Key: $key" -H "Content-Type: application/json" --data @rows.json http://localhost:5180/score
   Stop with Ctrl+C.
 
