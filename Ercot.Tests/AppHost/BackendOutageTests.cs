@@ -97,6 +97,87 @@ public sealed class BackendOutageTests(WholeAppFixture app, ITestOutputHelper ou
         Assert.True(restarted.Elapsed <= TimeSpan.FromSeconds(10), $"/score succeeded again only {restarted.Elapsed.TotalSeconds:F1} s after the start.");
     }
 
+    [Fact(Timeout = 240_000)]
+    public async Task ATrainingRunWhoseProcessIsKilled_IsSettledAsInterrupted_WhenTheServiceComesBack()
+    {
+        using var admin = app.Gateway(app.AdminKey);
+        var commands = app.App.Services.GetRequiredService<ResourceCommandService>();
+        var started = await admin.PostAsJsonAsync("/training/runs", new { from = "2024-06-01", to = "2024-06-30", validationFrom = "2024-06-17", testFrom = "2024-06-24" });
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var location = started.Headers.Location!.ToString();
+        JsonElement status;
+        do
+        {
+            await Task.Delay(50);
+            status = await admin.GetFromJsonAsync<JsonElement>(location);
+        }
+        while (status.GetProperty("state").GetString() == "Queued");
+        Assert.Equal("Running", status.GetProperty("state").GetString());
+
+        // kill -9 of the service itself (the child of the `dotnet run` DCP launched), as a crash would.
+        var launcher = await ProcessIdAsync(ResourceNames.Training);
+        var service = Process.GetProcessById(launcher).ProcessName == "Ercot.Training"
+            ? launcher
+            : Children(launcher).Single(child => Process.GetProcessById(child).ProcessName == "Ercot.Training");
+        Process.GetProcessById(service).Kill();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var start = await commands.ExecuteCommandAsync(ResourceNames.Training, KnownResourceCommands.StartCommand);
+        Assert.True(start.Success, start.Message);
+        using (var healthy = new CancellationTokenSource(TimeSpan.FromSeconds(120)))
+        {
+            await app.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Training, healthy.Token);
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        do
+        {
+            await Task.Delay(250);
+            using var response = await admin.GetAsync(location);
+            status = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : status;
+        }
+        while (status.GetProperty("state").GetString() == "Running" && DateTime.UtcNow < deadline);
+
+        Assert.Equal("Failed", status.GetProperty("state").GetString());
+        Assert.StartsWith("Interrupted by a restart", status.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual(JsonValueKind.Null, status.GetProperty("finishedAt").ValueKind);
+    }
+
+    private async Task<int> ProcessIdAsync(string resource)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await foreach (var update in app.App.ResourceNotifications.WatchAsync(timeout.Token))
+        {
+            if (update.Resource.Name == resource
+                && update.Snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is { } pid
+                && int.TryParse(pid.ToString(), out var id))
+            {
+                return id;
+            }
+        }
+        throw new InvalidOperationException($"No process id for {resource}.");
+    }
+
+    /// <summary>The processes whose parent is <paramref name="parent"/>, from /proc.</summary>
+    private static List<int> Children(int parent) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Where(name => name!.All(char.IsAsciiDigit))
+            .Select(name => int.Parse(name!, System.Globalization.CultureInfo.InvariantCulture))
+            .Where(pid =>
+            {
+                try
+                {
+                    var stat = File.ReadAllText($"/proc/{pid}/stat");
+                    // "pid (name) state ppid …": the name may hold spaces, so read after its closing parenthesis.
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    return int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == parent;
+                }
+                catch (IOException)
+                {
+                    return false;
+                }
+            })
+            .ToList();
+
     [Fact(Timeout = 60_000)]
     public async Task A50MegabyteBody_Gets413NamingTheLimit_NotAReset()
     {
