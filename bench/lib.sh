@@ -1,4 +1,5 @@
-# Shared by the benchmark scripts (sourced, not run).
+# shellcheck shell=bash disable=SC2034
+# Shared by the benchmark scripts (sourced, not run); the variables it sets ($cli, $wall, $rss_mib) are theirs.
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -9,7 +10,7 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] :
 build_cli() {
   command -v /usr/bin/time >/dev/null || apt-get install -y time >/dev/null
   dotnet build Ercot.Cli -c Release -v q --nologo >/dev/null
-  cli=$(ls Ercot.Cli/bin/Release/net10.0/*/ercot.dll | head -n 1)
+  cli=$(find Ercot.Cli/bin/Release/net10.0 -name ercot.dll | sort | head -n 1)
 }
 
 # timed OUT_FILE COMMAND...: runs the command with its output in OUT_FILE; sets $wall (s) and $rss_mib.

@@ -13,7 +13,7 @@ source scripts/native-deps.sh
 
 build_cli
 dotnet build bench/Ercot.Bench -c Release -v q --nologo >/dev/null
-bench=$(ls bench/Ercot.Bench/bin/Release/net10.0/*/Ercot.Bench.dll | head -n 1)
+bench=$(find bench/Ercot.Bench/bin/Release/net10.0 -name Ercot.Bench.dll | sort | head -n 1)
 store=.tools/bench/sim-8y-15p.duckdb
 artifacts=$(pwd)/.tools/bench/score
 if [[ ! -f "$store" ]]; then
