@@ -1,3 +1,4 @@
+using Azure.Monitor.OpenTelemetry.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,8 @@ public static class Extensions
         return builder;
     }
 
+    public const string ApplicationInsightsSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Logging.AddOpenTelemetry(logging =>
@@ -69,6 +72,12 @@ public static class Extensions
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+
+        // In Azure, Application Insights: the deployment sets its connection string on every service.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[ApplicationInsightsSetting]))
+        {
+            builder.Services.AddOpenTelemetry().UseAzureMonitor();
         }
 
         return builder;

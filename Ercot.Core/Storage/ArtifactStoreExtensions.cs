@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -13,7 +12,8 @@ public static class ArtifactStoreExtensions
 
     /// <summary>
     /// Registers <see cref="IArtifactStore"/>: Azure Blob when the connection string named
-    /// <paramref name="blobConnectionName"/> is configured, else the local folder of
+    /// <paramref name="blobConnectionName"/> is configured (an account endpoint, reached with the managed identity,
+    /// or a connection string), else the local folder of
     /// <see cref="ArtifactStoreOptions.Root"/>. Adds a readiness check that the store is reachable.
     /// </summary>
     public static IHostApplicationBuilder AddArtifactStore(this IHostApplicationBuilder builder, string blobConnectionName)
@@ -34,7 +34,7 @@ public static class ArtifactStoreExtensions
             builder.Services.AddSingleton<IArtifactStore>(services =>
             {
                 var options = services.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value;
-                return new BlobArtifactStore(new BlobServiceClient(blobConnection).GetBlobContainerClient(options.Container));
+                return new BlobArtifactStore(BlobServiceClients.Create(blobConnection, $"ConnectionStrings:{blobConnectionName}").GetBlobContainerClient(options.Container));
             });
         }
 
