@@ -5,7 +5,10 @@ using Microsoft.Data.SqlClient;
 
 namespace Ercot.Core.Sources;
 
-/// <summary>Production: the <c>[ERCOT]</c> schema on SQL Server, bulk-written with <see cref="SqlBulkCopy"/>.</summary>
+/// <summary>
+/// Production: the <c>[ERCOT]</c> schema on SQL Server (Azure SQL with the managed identity too, see
+/// <see cref="SqlConnections"/>), bulk-written with <see cref="SqlBulkCopy"/>.
+/// </summary>
 public sealed class SqlServerErcotStore(string connectionString) : RelationalErcotStore(new SqlServerDialect())
 {
     public override string Location
@@ -19,7 +22,7 @@ public sealed class SqlServerErcotStore(string connectionString) : RelationalErc
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqlConnection(connectionString);
+        var connection = SqlConnections.Create(connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
     }

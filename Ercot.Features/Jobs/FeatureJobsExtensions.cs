@@ -33,7 +33,8 @@ public static class FeatureJobsExtensions
             switch (options.JobStore)
             {
                 case JobStoreKind.SqlServer:
-                    configuration.UseSqlServerStorage(connectionString);
+                    // Through a connection factory, so that Azure SQL with the managed identity works for the job store too.
+                    configuration.UseSqlServerStorage(() => Ercot.Core.Sources.SqlConnections.Create(connectionString!));
                     break;
                 case JobStoreKind.PostgreSql:
                     configuration.UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString));
