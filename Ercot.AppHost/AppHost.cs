@@ -11,12 +11,14 @@ var training = builder.AddProject<Projects.Ercot_Training>(ResourceNames.Trainin
     // OpenMP threads that spin while waiting slow LightGBM and XGBoost down many times on small machines.
     .WithEnvironment("OMP_WAIT_POLICY", "PASSIVE")
     .WithRetrainNowCommand()
-    .WithHttpHealthCheck(HealthEndpoints.Ready);
+    .WithHttpHealthCheck(HealthEndpoints.Ready)
+    .PublishTrainingFromDockerfile();
 
 var features = builder.AddProject<Projects.Ercot_Features>(ResourceNames.Features)
     .WithStore(artifacts)
     .WithStore(sources)
     .WithReference(training)
+    .WithPublishedJobStore()
     .WithHttpHealthCheck(HealthEndpoints.Ready);
 
 var inference = builder.AddProject<Projects.Ercot_Inference>(ResourceNames.Inference)
@@ -29,6 +31,7 @@ builder.AddProject<Projects.Ercot_Gateway>(ResourceNames.Gateway)
     .WithReference(features).WaitFor(features)
     .WithReference(training).WaitFor(training)
     .WithDevelopmentApiKey()
+    .WithPublishedApiKeys()
     .WithLocalGatewaySettings()
     .WithHttpHealthCheck(HealthEndpoints.Ready);
 

@@ -22,9 +22,10 @@ internal static class TraceSamplingExtensions
         {
             throw new InvalidOperationException($"{ConfigurationKey} must be a number from 0 to 1, got '{setting}'.");
         }
-        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        // Projects, and the Training service where it is published as a container.
+        foreach (var service in builder.Resources.OfType<IResourceWithEnvironment>().Where(resource => resource is ProjectResource or ContainerResource))
         {
-            builder.CreateResourceBuilder(project)
+            builder.CreateResourceBuilder(service)
                 .WithEnvironment("OTEL_TRACES_SAMPLER", "parentbased_traceidratio")
                 .WithEnvironment("OTEL_TRACES_SAMPLER_ARG", ratio.ToString(CultureInfo.InvariantCulture));
         }

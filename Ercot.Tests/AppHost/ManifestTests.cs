@@ -38,6 +38,52 @@ public sealed class ManifestTests : IDisposable
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task Published_TrainingIsBuiltFromItsDockerfileAtTheRepositoryRoot_KeysAreSecretParameters_AndJobsGoToSqlServer()
+    {
+        var resources = await PublishManifestAsync();
+
+        var training = resources.GetProperty(ResourceNames.Training);
+        Assert.StartsWith("container.", training.GetProperty("type").GetString(), StringComparison.Ordinal);
+        var build = training.GetProperty("build");
+        var root = Path.GetFullPath(Path.Combine(Projects.Ercot_AppHost.ProjectPath, ".."));
+        Assert.Equal(root.TrimEnd('/'), Path.GetFullPath(Path.Combine(_output.Path, build.GetProperty("context").GetString()!)).TrimEnd('/'));
+        Assert.Equal(Path.Combine(root, "Ercot.Training", "Dockerfile"), Path.GetFullPath(Path.Combine(_output.Path, build.GetProperty("dockerfile").GetString()!)));
+
+        var gateway = resources.GetProperty(ResourceNames.Gateway).GetProperty("env");
+        var hashes = gateway.EnumerateObject().Where(variable => variable.Name.StartsWith("Gateway__ApiKeys__", StringComparison.Ordinal) && variable.Name.EndsWith("__Sha256", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, hashes.Count);
+        Assert.All(hashes, hash =>
+        {
+            var parameter = hash.Value.GetString()!.Trim('{', '}').Split('.')[0];
+            Assert.True(resources.GetProperty(parameter).GetProperty("inputs").GetProperty("value").GetProperty("secret").GetBoolean(), $"{parameter} must be secret");
+        });
+        Assert.DoesNotContain("DevelopmentKey", resources.GetRawText(), StringComparison.Ordinal);
+
+        var features = resources.GetProperty(ResourceNames.Features).GetProperty("env");
+        Assert.Equal("SqlServer", features.GetProperty("Features__JobStore").GetString());
+        Assert.Equal("{hangfire.connectionString}", features.GetProperty("ConnectionStrings__hangfire").GetString());
+    }
+
+    [Fact]
+    public void TheTrainingDockerfile_PinsEveryBase_RunsAsAUser_AndNeverSaysLatest()
+    {
+        var dockerfile = File.ReadAllLines(Path.Combine(Projects.Ercot_AppHost.ProjectPath, "..", "Ercot.Training", "Dockerfile"));
+        var bases = dockerfile.Where(line => line.StartsWith("FROM ", StringComparison.Ordinal)).Select(line => line.Split(' ')[1]).ToList();
+        var users = dockerfile.Where(line => line.StartsWith("USER ", StringComparison.Ordinal)).Select(line => line[5..].Trim()).ToList();
+
+        Assert.True(bases.Count >= 2, "a multi-stage build");
+        Assert.All(bases, image =>
+        {
+            var tag = image.Contains(':', StringComparison.Ordinal) ? image[(image.LastIndexOf(':') + 1)..] : "";
+            Assert.Matches(@"^\d+\.\d+\.\d+", tag); // a full version, not a moving major tag
+        });
+        Assert.DoesNotContain(dockerfile, line => line.Contains("latest", StringComparison.OrdinalIgnoreCase));
+        Assert.NotEmpty(users);
+        Assert.DoesNotContain(users[^1], new[] { "root", "0" });
+        Assert.Contains(dockerfile, line => line.Contains("libtorch", StringComparison.Ordinal) && line.Contains("2.10.0", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task TraceSampleRatio_ReachesEveryService()
     {
         var resources = await PublishManifestAsync(("Telemetry__TraceSampleRatio", "0.05"));
