@@ -102,6 +102,7 @@ output AZURE_GPU_WORKLOAD_PROFILE string = environment.outputs.gpuProfileName
 output MANAGED_IDENTITY_ID string = identity.outputs.id
 output MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString
 output AZURE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
 output AZURE_SQL_SERVER string = sql.outputs.fullyQualifiedDomainName
 output AZURE_SQL_DATABASE string = sql.outputs.databaseName

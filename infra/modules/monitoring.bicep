@@ -27,3 +27,4 @@ resource insights 'Microsoft.Insights/components@2020-02-02' = {
 
 output logAnalyticsWorkspaceName string = workspace.name
 output applicationInsightsName string = insights.name
+output connectionString string = insights.properties.ConnectionString
