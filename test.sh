@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 source scripts/shell-check.sh
+source scripts/workflow-check.sh
 source scripts/native-deps.sh
 source scripts/azurite.sh
 source scripts/postgres.sh

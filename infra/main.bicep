@@ -14,6 +14,13 @@ param location string
 @description('Object id of the person or pipeline running azd: Key Vault secrets officer and Entra admin of Azure SQL.')
 param principalId string
 
+@description('What principalId is: a person (User) or a pipeline\'s identity (ServicePrincipal).')
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+param principalType string = 'User'
+
 @description('Serverless GPU workload profile type for the Training service.')
 @allowed([
   'Consumption-GPU-NC8as-T4'
@@ -77,7 +84,7 @@ module storage 'modules/storage.bicep' = {
 module sql 'modules/sql.bicep' = {
   scope: group
   name: 'sql'
-  params: { name: 'sql-ercot-${token}', location: location, tags: tags, adminPrincipalId: principalId }
+  params: { name: 'sql-ercot-${token}', location: location, tags: tags, adminPrincipalId: principalId, adminPrincipalType: principalType }
 }
 
 module vault 'modules/keyvault.bicep' = {

@@ -5,6 +5,12 @@ param location string
 param tags object
 param adminPrincipalId string
 
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+param adminPrincipalType string
+
 resource server 'Microsoft.Sql/servers@2021-11-01' = {
   name: name
   location: location
@@ -18,7 +24,7 @@ resource server 'Microsoft.Sql/servers@2021-11-01' = {
       login: 'ercot-admin'
       sid: adminPrincipalId
       tenantId: subscription().tenantId
-      principalType: 'User'
+      principalType: adminPrincipalType
     }
   }
 }
