@@ -81,6 +81,22 @@ public sealed partial class ContainerAppTemplateTests
         }
     }
 
+    [Fact]
+    public void TheKeyHashes_HaveOneName_InTheManifest_InKeyVault_AndInTheGatewaysTemplate()
+    {
+        var published = KeyName().Matches(File.ReadAllText(Path.Combine(Root, "Ercot.AppHost", "Extensions", "PublishExtensions.cs"))).Select(match => match.Value).ToHashSet();
+        var vault = KeyName().Matches(File.ReadAllText(Path.Combine(Root, "infra", "modules", "keyvault.bicep"))).Select(match => match.Value).ToHashSet();
+        var template = ((YamlSequenceNode)Node(Render("Ercot.Gateway"), "properties", "configuration", "secrets")).Children.Cast<YamlMappingNode>()
+            .Select(secret => ((YamlScalarNode)secret["name"]).Value!).ToHashSet();
+
+        Assert.Equal(["gateway-desk-key-sha256", "gateway-ops-key-sha256"], published.Order());
+        Assert.Equal(published, vault);
+        Assert.Equal(published, template);
+    }
+
+    [GeneratedRegex("gateway-[a-z]+-key-sha256")]
+    private static partial Regex KeyName();
+
     private static string TemplatePath(string project) => Path.Combine(Root, project, "manifests", "containerApp.tmpl.yaml");
 
     /// <summary>The template as YAML once azd has filled in its placeholders.</summary>
