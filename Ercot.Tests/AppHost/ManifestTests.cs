@@ -81,6 +81,21 @@ public sealed class ManifestTests : IDisposable
         Assert.NotEmpty(users);
         Assert.DoesNotContain(users[^1], new[] { "root", "0" });
         Assert.Contains(dockerfile, line => line.Contains("libtorch", StringComparison.Ordinal) && line.Contains("2.10.0", StringComparison.Ordinal));
+        // The Debian 12 work-around needs node, which the SDK image lacks; the Dockerfile turns it off.
+        Assert.Contains(dockerfile, line => line.Contains("-p:WeakenTorchSharpGlibcxx=false", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheOtherServices_ArePublishedBySdkContainerBuilds_OnAPinnedBase_AsAnUnprivilegedUser()
+    {
+        var targets = System.Xml.Linq.XDocument.Load(Path.Combine(Projects.Ercot_AppHost.ProjectPath, "..", "Directory.Build.targets"));
+
+        var image = targets.Descendants("ContainerBaseImage").Single().Value;
+        var user = targets.Descendants("ContainerUser").Single().Value;
+
+        Assert.Matches(@"^mcr\.microsoft\.com/dotnet/aspnet:\d+\.\d+\.\d+", image);
+        Assert.DoesNotContain("latest", image, StringComparison.Ordinal);
+        Assert.NotEqual("root", user);
     }
 
     [Fact(Timeout = 120_000)]
