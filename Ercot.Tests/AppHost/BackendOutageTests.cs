@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Ercot.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
@@ -128,13 +129,13 @@ public sealed class BackendOutageTests(WholeAppFixture app, ITestOutputHelper ou
             ? launcher
             : Children(launcher).Single(child => Process.GetProcessById(child).ProcessName == "Ercot.Training");
         Process.GetProcessById(service).Kill();
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        var start = await commands.ExecuteCommandAsync(ResourceNames.Training, KnownResourceCommands.StartCommand);
-        Assert.True(start.Success, start.Message);
-        using (var healthy = new CancellationTokenSource(TimeSpan.FromSeconds(120)))
+        using (var exited = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
         {
-            await app.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Training, healthy.Token);
+            // The AppHost notices the crash first; a start issued before that would race it.
+            await app.App.ResourceNotifications.WaitForResourceAsync(ResourceNames.Training,
+                update => update.Snapshot.State?.Text is not ("Running" or "Starting"), exited.Token);
         }
+        await StartAgainAsync(commands, ResourceNames.Training);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         do
         {
@@ -147,6 +148,27 @@ public sealed class BackendOutageTests(WholeAppFixture app, ITestOutputHelper ou
         Assert.Equal("Failed", status.GetProperty("state").GetString());
         Assert.StartsWith("Interrupted by a restart", status.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.NotEqual(JsonValueKind.Null, status.GetProperty("finishedAt").ValueKind);
+    }
+
+    /// <summary>Starts a stopped or crashed service and waits until it is healthy; a start that fails is tried twice more.</summary>
+    private async Task StartAgainAsync(ResourceCommandService commands, string resource)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var start = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
+            Assert.True(start.Success, start.Message);
+            try
+            {
+                using var healthy = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+                await app.App.ResourceNotifications.WaitForResourceHealthyAsync(resource, healthy.Token);
+                return;
+            }
+            catch (DistributedApplicationException e) when (attempt < 3)
+            {
+                output.WriteLine($"start {attempt} of {resource} failed ({e.Message}); trying again");
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+        }
     }
 
     private async Task<int> ProcessIdAsync(string resource)
