@@ -63,7 +63,7 @@ public static class OpenInferenceApi
         var count = models.Features.Count;
         if (features.Datatype != "FP32" || columns != count || rows <= 0 || features.Data.Count % count != 0 || features.Data.Count / count != rows)
         {
-            return Problem($"'features' must be FP32 with shape [rows, {count}] and rows × {count} values; got {Shorten(features.Datatype)} {rows}×{columns} with {features.Data.Count} values.");
+            return Problem($"'features' must be FP32 with shape [rows, {count}] and rows × {count} values; got {(features.Datatype is null ? "nothing" : ScoreRequestReader.Shorten(features.Datatype))} {rows}×{columns} with {features.Data.Count} values.");
         }
         if (rows > options.Value.MaxRows)
         {
@@ -90,7 +90,7 @@ public static class OpenInferenceApi
                 }
                 else
                 {
-                    return Problem($"'features' data[{i * columns + j}] (row {i}, feature '{models.Features[j]}') is {Shorten(element.GetRawText())}; FP32 data must be finite numbers (null for a missing value).");
+                    return Problem($"'features' data[{i * columns + j}] (row {i}, feature '{models.Features[j]}') is {ScoreRequestReader.Shorten(element.GetRawText())}; FP32 data must be finite numbers (null for a missing value).");
                 }
             }
             var hour = hours?[i] is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var instant)
@@ -112,8 +112,6 @@ public static class OpenInferenceApi
 
     private static IEnumerable<string> Versions(LoadedModels models, string name) =>
         name == LoadedModels.Ensemble ? models.Models.Values.Select(model => $"{model.Metadata.Model}:{model.Metadata.Version}") : [models.Models[name].Metadata.Version];
-
-    private static string Shorten(string? text) => text is null ? "nothing" : text.Length <= 40 ? text : $"{text[..40]}…";
 
     private static string?[]? Strings(List<V2Input> inputs, string name, long rows) =>
         inputs.FirstOrDefault(input => input.Name == name)?.Data is { } data && data.Count == rows

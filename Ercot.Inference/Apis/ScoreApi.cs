@@ -40,11 +40,18 @@ public static class ScoreApi
         }
         using (body)
         {
-            if (JsonText.FindUnreadable(body.RootElement) is { } unreadable)
+            ScoreRequest? score;
+            ScoreRejection? rejection;
+            try
+            {
+                (score, rejection) = ScoreRequestReader.Read(body.RootElement, models, options.Value.MaxRows);
+            }
+            // Text that parses but cannot be read (a lone surrogate, invalid UTF-8) throws where it is first read; only
+            // then is the body searched for it, so that well-formed requests pay nothing for the search.
+            catch (InvalidOperationException) when (JsonText.FindUnreadable(body.RootElement) is { } unreadable)
             {
                 return TypedResults.Problem(title: "Unreadable text", detail: JsonText.Problem(unreadable), statusCode: StatusCodes.Status400BadRequest);
             }
-            var (score, rejection) = ScoreRequestReader.Read(body.RootElement, models, options.Value.MaxRows);
             if (rejection is not null)
             {
                 return TypedResults.Problem(title: rejection.Title, detail: string.Join(" ", rejection.Problems), statusCode: rejection.Status,

@@ -177,7 +177,7 @@ public static class ScoreRequestReader
         row.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>A value quoted in a problem, cut short: an echo must not be the size of the body.</summary>
-    private static string Shorten(string text, int length = 40) => text.Length <= length ? text : $"{text[..length]}…";
+    internal static string Shorten(string text, int length = 40) => text.Length <= length ? text : $"{text[..length]}…";
 
     private static string Names(List<string> names) =>
         string.Join(", ", names.Take(10).Select(name => $"'{Shorten(name)}'")) + (names.Count > 10 ? $" and {names.Count - 10} more" : "");
