@@ -14,8 +14,10 @@ namespace Ercot.Tests.Cli;
 
 /// <summary>
 /// The first start of <c>./run.sh</c> (its <c>ercot bootstrap</c>) on an empty folder: it leaves a champion, the
-/// inference API serves it, and tomorrow's forecast answers; a second start does nothing.
+/// inference API serves it, and tomorrow's forecast answers; a second start does nothing. In the whole-app tests'
+/// collection, so that its minute of training never runs beside their load-bearing scoring tests.
 /// </summary>
+[Collection(Ercot.Tests.AppHost.WholeAppCollection.Name)]
 public sealed class BootstrapCommandTests(ITestOutputHelper output)
 {
     [Fact(Timeout = 600_000)]
