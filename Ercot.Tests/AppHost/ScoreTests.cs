@@ -10,7 +10,7 @@ namespace Ercot.Tests.AppHost;
 
 /// <summary>Scoring through the gateway with a trader's key, on champions the fixture trained.</summary>
 [Collection(WholeAppCollection.Name)]
-public sealed class ScoreTests(WholeAppFixture app)
+public sealed class ScoreTests(WholeAppFixture app, ITestOutputHelper output)
 {
     private Task<(string Point, DateTime Hour, Dictionary<string, double?> Features)> FeatureRowAsync() => FeatureRowAsync(app);
 
@@ -135,8 +135,10 @@ public sealed class ScoreTests(WholeAppFixture app)
         Assert.Contains(next.Version, versions);
         Assert.Equal(current.Version, (await registry.ReadChampionsAsync()).Models["lightgbm"].Version);
         Assert.Equal("rollback", (await registry.HistoryAsync())[^1].Action);
-        // A floor that proves the load was real; the gateway's throughput itself is measured in bench/, not here.
-        Assert.True(rate > 250, $"{rate:F0} requests/s served across the rollback");
+        // Proof that the rollback happened under load, counted rather than timed: a rate floor failed on busy CI
+        // machines. The gateway's throughput itself is measured in bench/, not here.
+        output.WriteLine($"{served - before} requests answered across the rollback, {rate:F0} requests/s");
+        Assert.True(served - before >= 100, $"only {served - before} requests were answered across the rollback");
 
         async Task WaitForAsync(Func<bool> done)
         {
