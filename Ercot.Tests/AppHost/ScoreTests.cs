@@ -5,6 +5,7 @@ using DuckDB.NET.Data;
 using Ercot.Core.Models;
 using Ercot.Core.Storage;
 using Ercot.Models.Registry;
+using Xunit.Abstractions;
 
 namespace Ercot.Tests.AppHost;
 
