@@ -65,6 +65,8 @@ else
 
   Ercot is ready: dashboard http://localhost:15180 (login link above), gateway http://localhost:5180
 
+  The trading desk: open http://localhost:5180/desk/ and paste your key.
+
   Tomorrow's forecast for the North hub, with its 80% interval:
       curl -H "X-Api-Key: $key" "http://localhost:5180/forecast?settlementPoint=HB_NORTH&date=$tomorrow"
   A ready-to-score body for that day, then the same rows through /score:

@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 source scripts/shell-check.sh
 source scripts/workflow-check.sh
 source scripts/native-deps.sh
+source scripts/chromium.sh
 source scripts/azurite.sh
 source scripts/postgres.sh
 # Azurite keeps nothing (in-memory) and may linger on SIGTERM: stop it outright.

@@ -25,8 +25,17 @@ var inference = builder.AddProject<Projects.Ercot_Inference>(ResourceNames.Infer
     .WithStore(artifacts)
     .WithHttpHealthCheck(HealthEndpoints.Ready);
 
+// The trading desk: pages over the same APIs, reached only through the gateway (which signs people in).
+var desk = builder.AddProject<Projects.Ercot_Desk>(ResourceNames.Desk)
+    .WithStore(artifacts)
+    .WithReference(inference)
+    .WithReference(features)
+    .WithReference(training)
+    .WithHttpHealthCheck(HealthEndpoints.Ready);
+
 builder.AddProject<Projects.Ercot_Gateway>(ResourceNames.Gateway)
     .WithExternalHttpEndpoints()
+    .WithReference(desk).WaitFor(desk)
     .WithReference(inference).WaitFor(inference)
     .WithReference(features).WaitFor(features)
     .WithReference(training).WaitFor(training)

@@ -32,4 +32,11 @@ public sealed class GatewayOptions
     /// (Azure Container Apps) appends it. Only where such an ingress is the gateway's only way in; default false.
     /// </summary>
     public bool TrustForwardedFor { get; set; }
+
+    /// <summary>
+    /// How long a browser session started on the sign-in page lasts before the key must be pasted again
+    /// (never renewed by use). Default: 8 hours; between one minute and 30 days.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 }

@@ -1,6 +1,7 @@
 using Ercot.Gateway;
 using Ercot.Gateway.Extensions;
 using Ercot.Gateway.Proxy;
+using Ercot.Gateway.SignIn;
 using Ercot.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,11 +22,13 @@ if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Gatewa
 }
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 app.Use(OversizedBodies.RefuseAsync);
 app.UseRateLimiter();
 app.UseRequestTimeouts();
 
 app.MapDefaultEndpoints();
+app.MapSignIn();
 app.MapReverseProxy(proxy =>
 {
     proxy.Use(BackendFailures.DescribeAsync);

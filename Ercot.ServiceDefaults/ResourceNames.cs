@@ -10,6 +10,7 @@ public static class ResourceNames
     public const string Training = "training";
     public const string Inference = "inference";
     public const string Gateway = "gateway";
+    public const string Desk = "desk";
 
     /// <summary>The Azure Blob connection string that switches the artifact store from a local folder to Blob storage.</summary>
     public const string Blobs = "blobs";

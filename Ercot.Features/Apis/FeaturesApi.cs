@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Ercot.Core.Storage;
+using Ercot.Features.Health;
 using Ercot.Features.Jobs;
 using Ercot.Features.Pipeline;
 using Hangfire;
@@ -20,6 +21,14 @@ public static partial class FeaturesApi
         api.MapPost("/builds", StartBuildAsync)
             .WithName("StartFeatureBuild")
             .WithSummary("Queue a feature build for a range of operating days; 202 with the build's id and where to follow it.");
+
+        api.MapGet("/builds", ListBuildsAsync)
+            .WithName("ListFeatureBuilds")
+            .WithSummary("The 50 most recently requested feature builds, newest first.");
+
+        api.MapGet("/feeds", GetFeedsAsync)
+            .WithName("GetFeeds")
+            .WithSummary("Every ERCOT feed the features read: its newest interval, how late it may be, and whether it is stale now.");
 
         api.MapGet("/builds/{id}", GetBuildAsync)
             .WithName("GetFeatureBuild")
@@ -60,6 +69,12 @@ public static partial class FeaturesApi
         jobs.Enqueue<FeatureBuildJob>(job => job.BuildAsync(status.Id, FeatureBuildJob.Format(from), FeatureBuildJob.Format(to), CancellationToken.None));
         return TypedResults.Accepted($"/features/builds/{status.Id}", status);
     }
+
+    internal static async Task<Ok<IReadOnlyList<FeatureBuildStatus>>> ListBuildsAsync(FeatureBuildStatusStore statuses, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await statuses.RecentAsync(50, cancellationToken));
+
+    internal static async Task<Ok<IReadOnlyList<FeedStatus>>> GetFeedsAsync(FeedFreshnessCheck feeds, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await feeds.ReadAsync(cancellationToken));
 
     internal static async Task<Results<Ok<FeatureBuildStatus>, ProblemHttpResult>> GetBuildAsync(
         string id, FeatureBuildStatusStore statuses, CancellationToken cancellationToken)

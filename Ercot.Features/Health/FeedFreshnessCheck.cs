@@ -49,7 +49,7 @@ public sealed class FeedFreshnessCheck(IErcotStore store, TimeProvider time) : I
             {
                 return last.Result;
             }
-            var result = await JudgeAsync(now.UtcDateTime, context.Registration.FailureStatus, cancellationToken);
+            var result = await JudgeAsync(context.Registration.FailureStatus, cancellationToken);
             _last = (now, result);
             return result;
         }
@@ -59,30 +59,37 @@ public sealed class FeedFreshnessCheck(IErcotStore store, TimeProvider time) : I
         }
     }
 
-    private async Task<HealthCheckResult> JudgeAsync(DateTime nowUtc, HealthStatus failure, CancellationToken cancellationToken)
+    /// <summary>Every judged feed now: its newest interval, how late it may be, and whether it is stale.</summary>
+    public async Task<IReadOnlyList<FeedStatus>> ReadAsync(CancellationToken cancellationToken = default)
     {
-        var stale = new List<string>();
-        var data = new Dictionary<string, object>();
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var feeds = new List<FeedStatus>();
         foreach (var (table, lag) in AllowedLag)
         {
-            TableExtent extent;
-            try
-            {
-                extent = await store.GetExtentAsync(table, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                return new HealthCheckResult(failure, $"the source store ({store.Location}) cannot be read: {e.Message}", e);
-            }
-            data[table.Name] = extent.LastUtc is { } newest ? newest.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : "empty";
-            var late = extent.LastUtc is { } last ? nowUtc - lag - last : TimeSpan.MaxValue;
-            if (late > TimeSpan.Zero)
-            {
-                stale.Add(extent.LastUtc is { } at
-                    ? $"{table.Name} (newest interval {at:yyyy-MM-dd HH:mm} UTC, {Describe(late)} late)"
-                    : $"{table.Name} (empty)");
-            }
+            var extent = await store.GetExtentAsync(table, cancellationToken);
+            var late = extent.LastUtc is { } last ? nowUtc - lag - last : (TimeSpan?)null;
+            feeds.Add(new FeedStatus(table.Name, extent.LastUtc, lag, late is not { } behind || behind > TimeSpan.Zero,
+                late is { } l && l > TimeSpan.Zero ? Describe(l) : null));
         }
+        return feeds;
+    }
+
+    private async Task<HealthCheckResult> JudgeAsync(HealthStatus failure, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<FeedStatus> feeds;
+        try
+        {
+            feeds = await ReadAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new HealthCheckResult(failure, $"the source store ({store.Location}) cannot be read: {e.Message}", e);
+        }
+        var data = feeds.ToDictionary(feed => feed.Table, feed => (object)(feed.NewestUtc is { } newest
+            ? newest.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : "empty"));
+        var stale = feeds.Where(feed => feed.Stale).Select(feed => feed.NewestUtc is { } at
+            ? $"{feed.Table} (newest interval {at:yyyy-MM-dd HH:mm} UTC, {feed.Late} late)"
+            : $"{feed.Table} (empty)").ToList();
         return stale.Count == 0
             ? HealthCheckResult.Healthy("every feed is current", data)
             : HealthCheckResult.Degraded($"stale feeds: {string.Join("; ", stale)}", data: data);
@@ -93,3 +100,9 @@ public sealed class FeedFreshnessCheck(IErcotStore store, TimeProvider time) : I
     private static string Describe(TimeSpan late) =>
         late.TotalDays >= 2 ? $"{late.TotalDays:F0} days" : late.TotalHours >= 2 ? $"{late.TotalHours:F0} hours" : $"{Math.Max(1, late.TotalMinutes):F0} minutes";
 }
+
+/// <summary>
+/// One source table as a feed: the start of its newest interval (null when empty), how far behind now that may be,
+/// and whether it is further behind (<see cref="Late"/> says by how much, in words).
+/// </summary>
+public sealed record FeedStatus(string Table, DateTime? NewestUtc, TimeSpan AllowedLag, bool Stale, string? Late);

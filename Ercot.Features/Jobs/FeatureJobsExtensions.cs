@@ -45,6 +45,14 @@ public static class FeatureJobsExtensions
             }
         });
         builder.Services.AddHangfireServer(server => server.WorkerCount = options.Workers);
+        // With antiforgery registered, the Hangfire dashboard puts a token in its pages and refuses a POST (trigger,
+        // delete, requeue) without it: people now reach it with a session cookie, which a forged form would carry.
+        builder.Services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "ercot.hangfire.antiforgery";
+            antiforgery.Cookie.Path = "/hangfire";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
         builder.Services.AddHostedService<RecurringFeatureJobs>();
         builder.Services.AddHostedService<InterruptedBuilds>();
         return builder;

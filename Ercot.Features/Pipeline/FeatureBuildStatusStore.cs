@@ -15,6 +15,20 @@ public sealed class FeatureBuildStatusStore(IArtifactStore artifacts)
     public Task<FeatureBuildStatus?> FindAsync(string id, CancellationToken cancellationToken = default) =>
         artifacts.ReadJsonAsync<FeatureBuildStatus>(PathOf(id), ArtifactJson.Options, cancellationToken);
 
+    /// <summary>The <paramref name="count"/> most recently requested builds, newest first.</summary>
+    public async Task<IReadOnlyList<FeatureBuildStatus>> RecentAsync(int count, CancellationToken cancellationToken = default)
+    {
+        var builds = new List<FeatureBuildStatus>();
+        await foreach (var info in artifacts.ListAsync(Prefix, cancellationToken))
+        {
+            if (await artifacts.ReadJsonAsync<FeatureBuildStatus>(info.Path, ArtifactJson.Options, cancellationToken) is { } status)
+            {
+                builds.Add(status);
+            }
+        }
+        return [.. builds.OrderByDescending(build => build.RequestedAt).Take(count)];
+    }
+
     /// <summary>Every build still Queued or Running by its status.</summary>
     public async Task<IReadOnlyList<FeatureBuildStatus>> UnfinishedAsync(CancellationToken cancellationToken = default)
     {

@@ -9,5 +9,8 @@ public static class ApiKeyScopes
     /// <summary>Operating the platform: feature builds, training, the Hangfire dashboard, the registry.</summary>
     public const string Admin = "admin";
 
+    /// <summary>Not a scope but a policy: any key with a scope (the desk's read-only pages; admin actions check for admin themselves).</summary>
+    public const string AnyScope = "any-scope";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Score, Admin };
 }

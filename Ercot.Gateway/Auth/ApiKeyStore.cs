@@ -55,6 +55,9 @@ public sealed class ApiKeyStore
         return match;
     }
 
+    /// <summary>The key named <paramref name="name"/>, or <see langword="null"/> once it has been removed.</summary>
+    public ApiKey? FindByName(string name) => _keys.FirstOrDefault(key => key.Name == name);
+
     /// <summary>The rate limit of the key named <paramref name="name"/>.</summary>
     public int RequestsPerMinuteOf(string name) =>
         _keys.FirstOrDefault(key => key.Name == name)?.RequestsPerMinute

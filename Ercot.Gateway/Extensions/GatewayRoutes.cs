@@ -31,6 +31,7 @@ public static class GatewayRoutes
         Route("open-inference", "/v2/{**rest}", ResourceNames.Inference, ApiKeyScopes.Score, ScoringTimeout),
         Route("forecast", "/forecast", ResourceNames.Inference, ApiKeyScopes.Score, ReadingTimeout),
         Route("forecast-rows", "/forecast/rows", ResourceNames.Inference, ApiKeyScopes.Score, ReadingTimeout),
+        Route("forecast-day", "/forecast/day", ResourceNames.Inference, ApiKeyScopes.Score, ReadingTimeout),
         Route("openapi", "/openapi/{**rest}", ResourceNames.Inference, ApiKeyScopes.Score, ReadingTimeout),
         Route("scalar", "/scalar/{**rest}", ResourceNames.Inference, ApiKeyScopes.Score, ReadingTimeout),
         Route("models", "/models/{**rest}", ResourceNames.Inference, ApiKeyScopes.Admin, AdminTimeout),
@@ -38,10 +39,12 @@ public static class GatewayRoutes
         Route("features", "/features/{**rest}", ResourceNames.Features, ApiKeyScopes.Admin, AdminTimeout),
         Route("hangfire", "/hangfire/{**rest}", ResourceNames.Features, ApiKeyScopes.Admin, AdminTimeout),
         Route("training", "/training/{**rest}", ResourceNames.Training, ApiKeyScopes.Admin, AdminTimeout),
+        // The desk's pages are open to any key; the desk itself offers admin actions only to admin keys.
+        Route("desk", "/desk/{**rest}", ResourceNames.Desk, ApiKeyScopes.AnyScope, ReadingTimeout),
     ];
 
     public static IReadOnlyList<ClusterConfig> Clusters { get; } =
-        [Cluster(ResourceNames.Inference), Cluster(ResourceNames.Features), Cluster(ResourceNames.Training)];
+        [Cluster(ResourceNames.Inference), Cluster(ResourceNames.Features), Cluster(ResourceNames.Training), Cluster(ResourceNames.Desk)];
 
     private static RouteConfig Route(string id, string path, string cluster, string scope, TimeSpan timeout) => new()
     {

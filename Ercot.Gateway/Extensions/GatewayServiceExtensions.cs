@@ -25,12 +25,21 @@ public static class GatewayServiceExtensions
             .AddCheck<Ercot.Gateway.Proxy.BackendsHealthCheck>(Ercot.Gateway.Proxy.BackendsHealthCheck.Name);
         builder.Services.AddRequestTimeouts();
 
-        builder.Services.AddAuthentication(ApiKeyDefaults.AuthenticationScheme)
+        builder.Services.AddAuthentication(SessionDefaults.KeyOrSessionScheme)
+            .AddPolicyScheme(SessionDefaults.KeyOrSessionScheme, "API key header or browser session",
+                scheme => scheme.ForwardDefaultSelector = SessionCookies.SelectScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
-                ApiKeyDefaults.AuthenticationScheme, configureOptions: null);
+                ApiKeyDefaults.AuthenticationScheme, configureOptions: null)
+            .AddSessionCookies();
+        builder.Services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "ercot.gateway.antiforgery";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyScopes.Score, RequireScope(ApiKeyScopes.Score))
             .AddPolicy(ApiKeyScopes.Admin, RequireScope(ApiKeyScopes.Admin))
+            .AddPolicy(ApiKeyScopes.AnyScope, RequireScope(ApiKeyScopes.Score, ApiKeyScopes.Admin))
             // Anything not explicitly opened (the probes are) needs at least a valid key.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddPerKeyRateLimiting();
@@ -48,6 +57,16 @@ public static class GatewayServiceExtensions
                 context.AddRequestHeaderRemove(GatewayHeaders.Scopes);
                 context.AddRequestTransform(transform =>
                 {
+                    // The session cookie stops here too; the backends' own cookies (their antiforgery tokens) go on.
+                    if (transform.ProxyRequest.Headers.TryGetValues(Microsoft.Net.Http.Headers.HeaderNames.Cookie, out var cookies))
+                    {
+                        var kept = SessionCookies.WithoutSessionCookie(string.Join("; ", cookies));
+                        transform.ProxyRequest.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.Cookie);
+                        if (kept is not null)
+                        {
+                            transform.ProxyRequest.Headers.TryAddWithoutValidation(Microsoft.Net.Http.Headers.HeaderNames.Cookie, kept);
+                        }
+                    }
                     var user = transform.HttpContext.User;
                     if (user.Identity?.Name is { } client)
                     {
@@ -61,8 +80,9 @@ public static class GatewayServiceExtensions
         return builder;
     }
 
-    private static Action<AuthorizationPolicyBuilder> RequireScope(string scope) => policy => policy
-        .AddAuthenticationSchemes(ApiKeyDefaults.AuthenticationScheme)
+    /// <summary>A valid key (header or session) holding any of <paramref name="scopes"/>.</summary>
+    private static Action<AuthorizationPolicyBuilder> RequireScope(params string[] scopes) => policy => policy
+        .AddAuthenticationSchemes(SessionDefaults.KeyOrSessionScheme)
         .RequireAuthenticatedUser()
-        .RequireClaim(ApiKeyDefaults.ScopeClaimType, scope);
+        .RequireClaim(ApiKeyDefaults.ScopeClaimType, scopes);
 }

@@ -20,14 +20,14 @@ public sealed class ManifestTests : IDisposable
         var resources = await PublishManifestAsync();
 
         Assert.Equal("parameter.v0", resources.GetProperty(ResourceNames.Blobs).GetProperty("type").GetString());
-        foreach (var service in new[] { ResourceNames.Features, ResourceNames.Training, ResourceNames.Inference, ResourceNames.Gateway })
+        foreach (var service in new[] { ResourceNames.Features, ResourceNames.Training, ResourceNames.Inference, ResourceNames.Desk, ResourceNames.Gateway })
         {
             var resource = resources.GetProperty(service);
             var external = resource.GetProperty("bindings").EnumerateObject()
                 .Any(binding => binding.Value.TryGetProperty("external", out var value) && value.GetBoolean());
             Assert.True(external == (service == ResourceNames.Gateway), $"{service}: external = {external}");
         }
-        foreach (var service in new[] { ResourceNames.Features, ResourceNames.Training, ResourceNames.Inference })
+        foreach (var service in new[] { ResourceNames.Features, ResourceNames.Training, ResourceNames.Inference, ResourceNames.Desk })
         {
             var environment = resources.GetProperty(service).GetProperty("env");
             Assert.Equal("{blobs.connectionString}", environment.GetProperty("ConnectionStrings__blobs").GetString());
@@ -103,7 +103,7 @@ public sealed class ManifestTests : IDisposable
     {
         var resources = await PublishManifestAsync(("Telemetry__TraceSampleRatio", "0.05"));
 
-        foreach (var service in new[] { ResourceNames.Features, ResourceNames.Training, ResourceNames.Inference, ResourceNames.Gateway })
+        foreach (var service in new[] { ResourceNames.Features, ResourceNames.Training, ResourceNames.Inference, ResourceNames.Desk, ResourceNames.Gateway })
         {
             var environment = resources.GetProperty(service).GetProperty("env");
             Assert.Equal("parentbased_traceidratio", environment.GetProperty("OTEL_TRACES_SAMPLER").GetString());

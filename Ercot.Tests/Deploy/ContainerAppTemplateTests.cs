@@ -20,6 +20,7 @@ public sealed partial class ContainerAppTemplateTests
         { ResourceNames.Inference, "Ercot.Inference" },
         { ResourceNames.Features, "Ercot.Features" },
         { ResourceNames.Training, "Ercot.Training" },
+        { ResourceNames.Desk, "Ercot.Desk" },
     };
 
     [Theory]
