@@ -4,15 +4,13 @@ using System.Text.Json.Serialization;
 namespace Ercot.Desk.Charts;
 
 /// <summary>
-/// A plotly.js figure (traces and layout) built on the server and drawn in the page by wwwroot/desk.js. Series are
-/// told apart by line dash and marker shape as well as colour, so that a chart reads in grey too; every axis is
-/// titled with its unit.
+/// A chart built on the server and drawn in the page by wwwroot/desk.js with uPlot: x is a list of labels (hours
+/// ending or days), each series a line. Series are told apart by dash and marker as well as colour, so that a chart
+/// reads in grey too (the legend shows each series' dash); every axis is titled with its unit.
 /// </summary>
 public sealed class Figure(string title, string xTitle, string yTitle)
 {
-    private static readonly string[] Dashes = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"];
-    private static readonly string[] Symbols = ["circle", "square", "diamond", "triangle-up", "x", "cross"];
-    private static readonly string[] Patterns = ["", "/", ".", "x", "-", "+"];
+    private static readonly double[][] Dashes = [[], [8, 4], [2, 3], [8, 3, 2, 3], [14, 4], [14, 4, 2, 4]];
     private static readonly string[] Colours = ["#0f6cbd", "#c50f1f", "#107c10", "#8764b8", "#ca5010", "#038387"];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -20,77 +18,64 @@ public sealed class Figure(string title, string xTitle, string yTitle)
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    private readonly List<object> _traces = [];
+    private readonly List<string> _x = [];
+    private readonly List<object> _series = [];
+    private readonly List<int[]> _bands = [];
 
     public string Title => title;
 
-    public int Count => _traces.Count;
+    /// <summary>The labels of the series, in order, as the chart's legend shows them.</summary>
+    public List<string> Labels { get; } = [];
 
-    /// <summary>A line with markers, styled by its position among the figure's lines.</summary>
-    public Figure Line<TX>(string name, IEnumerable<TX> x, IEnumerable<double?> y, int style, bool markers = true)
+    /// <summary>The labels along x; every series has one value per label.</summary>
+    public Figure Along(IEnumerable<string> x)
     {
-        _traces.Add(new
-        {
-            type = "scatter",
-            mode = markers ? "lines+markers" : "lines",
-            name,
-            x = x.ToArray(),
-            y = y.Select(Finite).ToArray(),
-            line = new { dash = Dashes[style % Dashes.Length], color = Colours[style % Colours.Length], width = style == 0 ? 3 : 2 },
-            marker = markers ? new { symbol = Symbols[style % Symbols.Length], size = 6 } : null,
-        });
+        _x.Clear();
+        _x.AddRange(x);
         return this;
     }
 
-    /// <summary>A shaded band between <paramref name="low"/> and <paramref name="high"/>, named once in the legend.</summary>
-    public Figure Band<TX>(string name, IEnumerable<TX> x, IEnumerable<double?> low, IEnumerable<double?> high)
+    /// <summary>A line, styled by its position among the figure's lines; hollow markers on odd styles, filled on even.</summary>
+    public Figure Line(string name, IEnumerable<double?> y, int style, bool markers = true) => Add(new
     {
-        var xs = x.ToArray();
-        _traces.Add(new { type = "scatter", mode = "lines", name = $"{name} (low)", x = xs, y = low.Select(Finite).ToArray(), line = new { width = 0, color = "#6c9ed6" }, showlegend = false, hoverinfo = "skip" });
-        _traces.Add(new
-        {
-            type = "scatter", mode = "lines", name, x = xs, y = high.Select(Finite).ToArray(),
-            fill = "tonexty", fillcolor = "rgba(15,108,189,0.18)", fillpattern = new { shape = "/", fgcolor = "rgba(15,108,189,0.35)" },
-            line = new { width = 0, color = "#6c9ed6" },
-        });
+        label = name,
+        values = Values(y),
+        stroke = Colours[style % Colours.Length],
+        width = style == 0 ? 3 : 2,
+        dash = Dashes[style % Dashes.Length],
+        points = new { show = markers, size = 7, fill = style % 2 == 0 ? Colours[style % Colours.Length] : "#ffffff" },
+    }, name);
+
+    /// <summary>A shaded band between two series (low and high), each shown in the legend with its own name.</summary>
+    public Figure Band(string lowName, IEnumerable<double?> low, string highName, IEnumerable<double?> high)
+    {
+        var top = _series.Count + 1;
+        Add(new { label = highName, values = Values(high), stroke = "#6c9ed6", width = 1, dash = Dashes[2], points = new { show = false } }, highName);
+        Add(new { label = lowName, values = Values(low), stroke = "#6c9ed6", width = 1, dash = Dashes[2], points = new { show = false } }, lowName);
+        _bands.Add([top, top + 1]);
         return this;
     }
 
-    /// <summary>Bars, patterned by their position among the figure's bar series.</summary>
-    public Figure Bars<TX>(string name, IEnumerable<TX> x, IEnumerable<double?> y, int style)
+    /// <summary>A dotted grey reference line at <paramref name="value"/>, e.g. the 80% coverage target.</summary>
+    public Figure Reference(string name, double value) => Add(new
     {
-        _traces.Add(new
-        {
-            type = "bar",
-            name,
-            x = x.ToArray(),
-            y = y.Select(Finite).ToArray(),
-            marker = new { color = Colours[style % Colours.Length], pattern = new { shape = Patterns[style % Patterns.Length] } },
-        });
+        label = name,
+        values = _x.Select(_ => (double?)value).ToArray(),
+        stroke = "#616161",
+        width = 2,
+        dash = Dashes[2],
+        points = new { show = false },
+    }, name);
+
+    public string ToJson() => JsonSerializer.Serialize(new { title, xTitle, yTitle, x = _x, series = _series, bands = _bands }, Json);
+
+    private Figure Add(object series, string label)
+    {
+        _series.Add(series);
+        Labels.Add(label);
         return this;
     }
 
-    /// <summary>A dotted horizontal reference line, e.g. the 80% coverage target.</summary>
-    public Figure Reference<TX>(string name, IEnumerable<TX> x, double value)
-    {
-        var xs = x.ToArray();
-        _traces.Add(new { type = "scatter", mode = "lines", name, x = xs, y = xs.Select(_ => value).ToArray(), line = new { dash = "dot", color = "#616161", width = 2 } });
-        return this;
-    }
-
-    public string ToJson(string? xType = null) => JsonSerializer.Serialize(new
-    {
-        data = _traces,
-        layout = new
-        {
-            title = new { text = title },
-            xaxis = new { title = new { text = xTitle }, type = xType, automargin = true },
-            yaxis = new { title = new { text = yTitle }, automargin = true, zeroline = true },
-            legend = new { orientation = "h", y = -0.25 },
-            margin = new { t = 48, r = 16 },
-            height = 360,
-        },
-    }, Json);
-
-    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 3) : null;
+    private static double?[] Values(IEnumerable<double?> y) =>
+        [.. y.Select(value => value is { } v && double.IsFinite(v) ? Math.Round(v, 3) : (double?)null)];
 }

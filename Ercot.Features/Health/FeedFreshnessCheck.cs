@@ -37,44 +37,9 @@ public sealed class FeedFreshnessCheck(IErcotStore store, TimeProvider time) : I
     };
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (DateTimeOffset At, HealthCheckResult Result)? _last;
+    private volatile Scan? _last;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            var now = time.GetUtcNow();
-            if (_last is { } last && now - last.At < CacheFor)
-            {
-                return last.Result;
-            }
-            var result = await JudgeAsync(context.Registration.FailureStatus, cancellationToken);
-            _last = (now, result);
-            return result;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    /// <summary>Every judged feed now: its newest interval, how late it may be, and whether it is stale.</summary>
-    public async Task<IReadOnlyList<FeedStatus>> ReadAsync(CancellationToken cancellationToken = default)
-    {
-        var nowUtc = time.GetUtcNow().UtcDateTime;
-        var feeds = new List<FeedStatus>();
-        foreach (var (table, lag) in AllowedLag)
-        {
-            var extent = await store.GetExtentAsync(table, cancellationToken);
-            var late = extent.LastUtc is { } last ? nowUtc - lag - last : (TimeSpan?)null;
-            feeds.Add(new FeedStatus(table.Name, extent.LastUtc, lag, late is not { } behind || behind > TimeSpan.Zero,
-                late is { } l && l > TimeSpan.Zero ? Describe(l) : null));
-        }
-        return feeds;
-    }
-
-    private async Task<HealthCheckResult> JudgeAsync(HealthStatus failure, CancellationToken cancellationToken)
     {
         IReadOnlyList<FeedStatus> feeds;
         try
@@ -83,7 +48,7 @@ public sealed class FeedFreshnessCheck(IErcotStore store, TimeProvider time) : I
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new HealthCheckResult(failure, $"the source store ({store.Location}) cannot be read: {e.Message}", e);
+            return new HealthCheckResult(context.Registration.FailureStatus, $"the source store ({store.Location}) cannot be read: {e.Message}", e);
         }
         var data = feeds.ToDictionary(feed => feed.Table, feed => (object)(feed.NewestUtc is { } newest
             ? newest.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : "empty"));
@@ -93,6 +58,67 @@ public sealed class FeedFreshnessCheck(IErcotStore store, TimeProvider time) : I
         return stale.Count == 0
             ? HealthCheckResult.Healthy("every feed is current", data)
             : HealthCheckResult.Degraded($"stale feeds: {string.Join("; ", stale)}", data: data);
+    }
+
+    /// <summary>
+    /// Every judged feed: its newest interval, how late it may be, and whether it is stale. The tables' extents take a
+    /// scan each, and probes and pages come every few seconds: the answer is at most a minute old, and once older it is
+    /// still answered while one refresh runs in the background, so that no caller waits on the scans but the first.
+    /// </summary>
+    public async Task<IReadOnlyList<FeedStatus>> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        if (_last is { } last)
+        {
+            if (time.GetUtcNow() - last.At >= CacheFor && _gate.Wait(0, CancellationToken.None))
+            {
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        _last = new Scan(time.GetUtcNow(), await ScanAsync(CancellationToken.None));
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // The store cannot be read now: the next caller scans again and meets the error itself.
+                        _last = null;
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }, CancellationToken.None);
+            }
+            return last.Feeds;
+        }
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_last is { } scanned)
+            {
+                return scanned.Feeds;
+            }
+            var feeds = await ScanAsync(cancellationToken);
+            _last = new Scan(time.GetUtcNow(), feeds);
+            return feeds;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<FeedStatus>> ScanAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var feeds = new List<FeedStatus>();
+        foreach (var (table, lag) in AllowedLag)
+        {
+            var extent = await store.GetExtentAsync(table, cancellationToken);
+            var late = extent.LastUtc is { } newest ? now - lag - newest : (TimeSpan?)null;
+            feeds.Add(new FeedStatus(table.Name, extent.LastUtc, lag, late is not { } behind || behind > TimeSpan.Zero,
+                late is { } l && l > TimeSpan.Zero ? Describe(l) : null));
+        }
+        return feeds;
     }
 
     public void Dispose() => _gate.Dispose();
@@ -105,4 +131,7 @@ public sealed class FeedFreshnessCheck(IErcotStore store, TimeProvider time) : I
 /// One source table as a feed: the start of its newest interval (null when empty), how far behind now that may be,
 /// and whether it is further behind (<see cref="Late"/> says by how much, in words).
 /// </summary>
+/// <summary>The feeds as scanned at <paramref name="At"/>.</summary>
+internal sealed record Scan(DateTimeOffset At, IReadOnlyList<FeedStatus> Feeds);
+
 public sealed record FeedStatus(string Table, DateTime? NewestUtc, TimeSpan AllowedLag, bool Stale, string? Late);

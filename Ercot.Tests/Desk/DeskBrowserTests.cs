@@ -101,12 +101,14 @@ public sealed class DeskBrowserTests(WholeAppFixture app, ITestOutputHelper outp
         var points = await page.Locator("section.point").EvaluateAllAsync<string[]>("sections => sections.map(s => s.dataset.point)");
         Assert.Equal(2, points.Length);
         Assert.Equal(points.Length, await charts.CountAsync());
-        var names = await page.EvaluateAsync<string[]>($"() => document.getElementById('chart-{points[0]}').data.map(t => t.name)");
-        Assert.Equal(["80% interval (low)", "80% interval", "ensemble", "deep", "lightgbm", "xgboost"], names);
-        var band = await page.EvaluateAsync<JsonElement>($"() => document.getElementById('chart-{points[0]}').data[1]");
-        Assert.Equal("tonexty", band.GetProperty("fill").GetString());
-        Assert.Equal(24, band.GetProperty("y").GetArrayLength());
-        var axes = await page.EvaluateAsync<string[]>($"() => {{ const l = document.getElementById('chart-{points[0]}').layout; return [l.xaxis.title.text, l.yaxis.title.text]; }}");
+        var chart = $"document.getElementById('chart-{points[0]}')._chart";
+        var names = await page.EvaluateAsync<string[]>($"() => {chart}.series.slice(1).map(s => s.label)");
+        Assert.Equal(["p90", "p10", "ensemble", "deep", "lightgbm", "xgboost"], names);
+        // The band is drawn between p10 and p90; each of the day's 24 hours has a value on every series.
+        var band = await page.EvaluateAsync<int[]>($"() => {chart}.bands[0].series");
+        Assert.Equal([1, 2], band);
+        Assert.All(await page.EvaluateAsync<int[]>($"() => {chart}.data.slice(1).map(values => values.filter(v => v !== null).length)"), count => Assert.Equal(24, count));
+        var axes = await page.EvaluateAsync<string[]>($"() => {chart}.axes.map(a => a.label)");
         Assert.Equal(["Hour ending (Central time)", "DART ($/MWh)"], axes);
         Assert.Equal(10, await page.Locator("#feeds tbody tr").CountAsync());
         // The fixture's simulated feeds end in July 2024: every one is stale, and says so in words, not only in red.
@@ -140,7 +142,7 @@ public sealed class DeskBrowserTests(WholeAppFixture app, ITestOutputHelper outp
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.chart-plot')].every(e => e.dataset.drawn === 'true')");
         var charts = await page.Locator(".chart-plot").EvaluateAllAsync<string[]>("charts => charts.map(c => c.id)");
         Assert.Equal(["chart-actual", "chart-pnl", "chart-hour", "chart-month", "chart-coverage"], charts);
-        var pnl = await page.EvaluateAsync<string[]>("() => document.getElementById('chart-pnl').data.map(t => t.name)");
+        var pnl = await page.EvaluateAsync<string[]>("() => document.getElementById('chart-pnl')._chart.series.slice(1).map(s => s.label)");
         Assert.Equal(["ensemble bids", "always INC"], pnl);
         Assert.True(await page.Locator("#trading tbody tr").CountAsync() >= 3);
         await Browser.ScreenshotAsync(page, "backtest");

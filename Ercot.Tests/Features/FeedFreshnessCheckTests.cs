@@ -36,6 +36,30 @@ public sealed class FeedFreshnessCheckTests
         Assert.Contains("hist_RealTimeLMP (empty)", result.Description, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnAnswerOlderThanAMinute_IsStillGivenAtOnce_WhileOneRescanRunsBehindIt()
+    {
+        using var simulation = await SimulatedStore.CreateAsync(new(2024, 7, 1), new(2024, 7, 2), "1", seed: 3);
+        var clock = new Clock(new DateTimeOffset(2024, 7, 2, 12, 0, 0, TimeSpan.Zero));
+        using var check = new FeedFreshnessCheck(simulation.Store, clock);
+
+        var first = await check.ReadAsync();
+        clock.Now = clock.Now.AddDays(4);
+        var stale = await check.ReadAsync();
+        IReadOnlyList<FeedStatus> rescanned;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do
+        {
+            await Task.Delay(50);
+            rescanned = await check.ReadAsync();
+        }
+        while (ReferenceEquals(rescanned, first) && DateTime.UtcNow < deadline);
+
+        Assert.Same(first, stale);
+        Assert.DoesNotContain(first, feed => feed.Stale);
+        Assert.Contains(rescanned, feed => feed.Table == "hist_RealTimeLMP" && feed.Stale && feed.Late == "3 days");
+    }
+
     private static async Task<HealthCheckResult> CheckAsync(SimulatedStore simulation, DateTimeOffset now)
     {
         using var check = new FeedFreshnessCheck(simulation.Store, new At(now));
@@ -44,6 +68,13 @@ public sealed class FeedFreshnessCheckTests
 
     private static HealthCheckContext Context(IHealthCheck check) =>
         new() { Registration = new HealthCheckRegistration(FeedFreshnessCheck.Name, check, HealthStatus.Degraded, null) };
+
+    private sealed class Clock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
 
     private sealed class At(DateTimeOffset now) : TimeProvider
     {
