@@ -101,7 +101,7 @@ public static partial class SignInEndpoints
     }
 
     /// <summary>Only a path on this gateway: never another site ("//host", "/\host", "https://…").</summary>
-    internal static string LocalOrDefault(string? returnUrl) =>
+    public static string LocalOrDefault(string? returnUrl) =>
         returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
             ? url : DefaultReturnUrl;
 
