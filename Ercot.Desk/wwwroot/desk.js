@@ -24,7 +24,7 @@
         { label: figure.xTitle, values: function (u, splits) { return splits.map(function (v) { return Number.isInteger(v) && labels[v] != null ? labels[v] : ''; }); } },
         { label: figure.yTitle, size: 60 },
       ],
-      legend: { markers: { dash: legendDash, width: 3 } },
+      legend: { live: false, markers: { dash: legendDash, width: 3 } },
     };
     var chart = new uPlot(options, data, target);
     target._chart = chart;
