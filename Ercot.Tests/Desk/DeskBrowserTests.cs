@@ -64,6 +64,12 @@ public sealed class DeskBrowserTests(WholeAppFixture app, ITestOutputHelper outp
         Assert.DoesNotContain(app.ScoreKey, cookie.Value, StringComparison.Ordinal);
         Assert.DoesNotContain(app.ScoreKey, await page.ContentAsync(), StringComparison.Ordinal);
 
+        // The API reference opens in the plain browser too, the session standing in for the header.
+        var scalar = await page.GotoAsync("/scalar/");
+        Assert.Equal((int)HttpStatusCode.OK, scalar!.Status);
+        var document = await page.APIRequest.GetAsync("/openapi/v1.json");
+        Assert.Equal((int)HttpStatusCode.OK, document.Status);
+
         var hangfire = await page.GotoAsync("/hangfire");
         Assert.Equal((int)HttpStatusCode.Forbidden, hangfire!.Status);
         Assert.Contains("requires [admin]", await page.InnerTextAsync("main"), StringComparison.Ordinal);
