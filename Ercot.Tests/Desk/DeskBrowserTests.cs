@@ -80,6 +80,11 @@ public sealed class DeskBrowserTests(WholeAppFixture app, ITestOutputHelper outp
         Assert.Equal(0, await page.Locator("header a[href='/hangfire']").CountAsync());
         Assert.True(await page.Locator("#versions tbody tr").CountAsync() >= 3, "every model's versions are listed");
 
+        // A day without features says how to build them; only admin keys get the button.
+        await page.GotoAsync("/desk/?date=2024-07-20");
+        Assert.Contains("/features/builds", await page.InnerTextAsync("#no-forecast"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#no-forecast form").CountAsync());
+
         // Signing out ends the session: the desk asks for a key again.
         await page.GotoAsync("/signout");
         await page.ClickAsync("button[type=submit]");
@@ -99,6 +104,10 @@ public sealed class DeskBrowserTests(WholeAppFixture app, ITestOutputHelper outp
         // for benchmarks, and this machine is noisy.
         var first = await SignInToTomorrowAsync(browser);
         var (page, seconds, server) = await SignInToTomorrowAsync(browser);
+        var requested = await page.EvaluateAsync<string[]>("() => performance.getEntriesByType('resource').map(r => r.name)");
+        Assert.NotEmpty(requested);
+        // Every script, style and font came from the gateway itself: nothing from a CDN.
+        Assert.All(requested, url => Assert.StartsWith(Gateway.GetLeftPart(UriPartial.Authority), url, StringComparison.Ordinal));
         output.WriteLine($"Tomorrow page after sign-in: first {first.Seconds:F2} s (page served in {first.ServerSeconds:F2} s), again {seconds:F2} s (served in {server:F2} s)");
         await File.AppendAllTextAsync(Path.Combine(Browser.ScreenshotFolder, "desk-timings.txt"),
             $"{DateTime.UtcNow:O} tomorrow-after-signin first {first.Seconds:F3} s (served {first.ServerSeconds:F3} s), again {seconds:F3} s (served {server:F3} s)\n");
@@ -143,6 +152,13 @@ public sealed class DeskBrowserTests(WholeAppFixture app, ITestOutputHelper outp
         var (_, page) = await SignInAsync(browser, app.AdminKey, "/hangfire");
         Assert.Contains("Ercot jobs", await page.TitleAsync(), StringComparison.Ordinal);
         await Browser.ScreenshotAsync(page, "hangfire");
+        // The dashboard's own forms still work: its script sends the antiforgery token with "Trigger now".
+        await page.GotoAsync("/hangfire/recurring");
+        await page.CheckAsync("input.js-jobs-list-checkbox[value='build-features']");
+        var triggered = await page.RunAndWaitForResponseAsync(
+            () => page.ClickAsync("button.js-jobs-list-command[data-url$='/recurring/trigger']"),
+            response => response.Url.EndsWith("/recurring/trigger", StringComparison.Ordinal));
+        Assert.True(triggered.Ok, $"Trigger now answered {triggered.Status}");
 
         await page.GotoAsync($"/desk/backtests/{id}");
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.chart-plot')].every(e => e.dataset.drawn === 'true')");
