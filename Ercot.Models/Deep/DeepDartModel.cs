@@ -63,7 +63,7 @@ public sealed class DeepDartModel : IDartModel
         _network?.Dispose();
         var network = _network = new DartNetwork(train.FeatureCount, _normalization.Points.Count + 1, _options.Hidden, _options.Dropout);
         network.to(_device);
-        using var optimizer = optim.Adam(network.parameters(), _options.LearningRate);
+        using var optimizer = new AdamOptimizer(network.parameters(), _options.LearningRate);
         using var loss = nn.HuberLoss(delta: 1.0);
         var (features, points, hours, target) = Tensors(train);
         using (features)
@@ -85,10 +85,10 @@ public sealed class DeepDartModel : IDartModel
                     cancellationToken.ThrowIfCancellationRequested();
                     using var scope = NewDisposeScope();
                     var batch = tensor(shuffled[start..Math.Min(start + _options.BatchSize, shuffled.Length)], device: _device);
-                    optimizer.zero_grad();
+                    network.zero_grad();
                     var output = network.forward(features.index_select(0, batch), points.index_select(0, batch), hours.index_select(0, batch));
                     loss.forward(output, target.index_select(0, batch)).backward();
-                    optimizer.step();
+                    optimizer.Step();
                 }
                 var mae = validation is null ? double.NaN : validation.Target.Zip(Predict(validation), (y, p) => Math.Abs((double)y - p)).Average();
                 epochs.Add(clock.Elapsed.TotalSeconds);
