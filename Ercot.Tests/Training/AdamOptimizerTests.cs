@@ -9,6 +9,7 @@ namespace Ercot.Tests.Training;
 /// garbage collector runs flat out (its first version failed that within seconds, on a default scalar made up inside
 /// a TorchSharp overload).
 /// </summary>
+[Collection(CollectorStress.Name)]
 public sealed class AdamOptimizerTests
 {
     [Fact]
@@ -53,7 +54,7 @@ public sealed class AdamOptimizerTests
         });
         try
         {
-            for (var step = 0; step < 20_000; step++)
+            for (var step = 0; step < 10_000; step++)
             {
                 using var scope = NewDisposeScope();
                 network.zero_grad();
@@ -73,4 +74,14 @@ public sealed class AdamOptimizerTests
         random.manual_seed(7);
         return nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 1));
     }
+}
+
+/// <summary>
+/// Tests that run the garbage collector flat out run alone, after the others: a full collection stops every thread
+/// of the test process, so they would slow every test running beside them.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class CollectorStress
+{
+    public const string Name = "Garbage collector flat out";
 }
