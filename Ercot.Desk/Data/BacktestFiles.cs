@@ -14,16 +14,11 @@ public sealed class BacktestFiles(IArtifactStore artifacts) : IDisposable
     private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> _local = new(StringComparer.Ordinal);
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ercot-desk", Guid.NewGuid().ToString("N"));
 
-    // The Training service writes these (Ercot.Models' BacktestPaths).
-    public static string ReportPath(string id) => $"backtests/{id}/report.json";
-
-    public static string PredictionsPath(string id) => $"backtests/{id}/predictions.parquet";
-
     public Task<BacktestReport?> ReportAsync(string id, CancellationToken cancellationToken) =>
-        artifacts.ReadJsonAsync<BacktestReport>(ReportPath(id), ErcotServices.Json, cancellationToken);
+        artifacts.ReadJsonAsync<BacktestReport>(BacktestPaths.Report(id), ErcotServices.Json, cancellationToken);
 
     public Task<Stream?> OpenPredictionsAsync(string id, CancellationToken cancellationToken) =>
-        artifacts.TryOpenReadAsync(PredictionsPath(id), cancellationToken);
+        artifacts.TryOpenReadAsync(BacktestPaths.Predictions(id), cancellationToken);
 
     /// <summary>The settlement points of a backtest's predictions, in order.</summary>
     public async Task<IReadOnlyList<string>> PointsAsync(string id, CancellationToken cancellationToken)
@@ -138,7 +133,7 @@ public sealed class BacktestFiles(IArtifactStore artifacts) : IDisposable
 
     private async Task<string?> DownloadAsync(string id)
     {
-        await using var source = await artifacts.TryOpenReadAsync(PredictionsPath(id));
+        await using var source = await artifacts.TryOpenReadAsync(BacktestPaths.Predictions(id));
         if (source is null)
         {
             return null;

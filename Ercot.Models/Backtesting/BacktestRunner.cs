@@ -211,18 +211,3 @@ internal sealed class Unconditional
 
 /// <summary>Where a backtest is: folds done of all, the fold at hand and what it is doing.</summary>
 public sealed record BacktestProgress(int FoldsDone, int Folds, BacktestFold Fold, string Stage);
-
-/// <summary>A backtest's files in the artifact store.</summary>
-public static class BacktestPaths
-{
-    /// <summary>The folder every backtest's folder is in.</summary>
-    public const string Root = "backtests/";
-
-    public static string Folder(string id) => $"{Root}{id}/";
-
-    public static string Predictions(string id) => $"backtests/{id}/predictions.parquet";
-
-    public static string Report(string id) => $"backtests/{id}/report.json";
-
-    public static string Markdown(string id) => $"backtests/{id}/report.md";
-}

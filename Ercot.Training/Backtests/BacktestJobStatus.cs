@@ -1,3 +1,4 @@
+using Ercot.Core.Storage;
 using Ercot.Models.Backtesting;
 using Ercot.Training.Runs;
 
