@@ -127,11 +127,11 @@ public sealed class FeedFreshnessCheck(IErcotStore store, TimeProvider time) : I
         late.TotalDays >= 2 ? $"{late.TotalDays:F0} days" : late.TotalHours >= 2 ? $"{late.TotalHours:F0} hours" : $"{Math.Max(1, late.TotalMinutes):F0} minutes";
 }
 
+/// <summary>The feeds as scanned at <paramref name="At"/>.</summary>
+internal sealed record Scan(DateTimeOffset At, IReadOnlyList<FeedStatus> Feeds);
+
 /// <summary>
 /// One source table as a feed: the start of its newest interval (null when empty), how far behind now that may be,
 /// and whether it is further behind (<see cref="Late"/> says by how much, in words).
 /// </summary>
-/// <summary>The feeds as scanned at <paramref name="At"/>.</summary>
-internal sealed record Scan(DateTimeOffset At, IReadOnlyList<FeedStatus> Feeds);
-
 public sealed record FeedStatus(string Table, DateTime? NewestUtc, TimeSpan AllowedLag, bool Stale, string? Late);

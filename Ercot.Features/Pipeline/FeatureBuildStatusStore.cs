@@ -16,7 +16,14 @@ public sealed class FeatureBuildStatusStore(IArtifactStore artifacts)
         artifacts.ReadJsonAsync<FeatureBuildStatus>(PathOf(id), ArtifactJson.Options, cancellationToken);
 
     /// <summary>The <paramref name="count"/> most recently requested builds, newest first.</summary>
-    public async Task<IReadOnlyList<FeatureBuildStatus>> RecentAsync(int count, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FeatureBuildStatus>> RecentAsync(int count, CancellationToken cancellationToken = default) =>
+        [.. (await AllAsync(cancellationToken)).OrderByDescending(build => build.RequestedAt).Take(count)];
+
+    /// <summary>Every build still Queued or Running by its status.</summary>
+    public async Task<IReadOnlyList<FeatureBuildStatus>> UnfinishedAsync(CancellationToken cancellationToken = default) =>
+        [.. (await AllAsync(cancellationToken)).Where(build => build.State is FeatureBuildState.Queued or FeatureBuildState.Running)];
+
+    private async Task<List<FeatureBuildStatus>> AllAsync(CancellationToken cancellationToken)
     {
         var builds = new List<FeatureBuildStatus>();
         await foreach (var info in artifacts.ListAsync(Prefix, cancellationToken))
@@ -26,20 +33,6 @@ public sealed class FeatureBuildStatusStore(IArtifactStore artifacts)
                 builds.Add(status);
             }
         }
-        return [.. builds.OrderByDescending(build => build.RequestedAt).Take(count)];
-    }
-
-    /// <summary>Every build still Queued or Running by its status.</summary>
-    public async Task<IReadOnlyList<FeatureBuildStatus>> UnfinishedAsync(CancellationToken cancellationToken = default)
-    {
-        var unfinished = new List<FeatureBuildStatus>();
-        await foreach (var info in artifacts.ListAsync(Prefix, cancellationToken))
-        {
-            if (await artifacts.ReadJsonAsync<FeatureBuildStatus>(info.Path, ArtifactJson.Options, cancellationToken) is { State: FeatureBuildState.Queued or FeatureBuildState.Running } status)
-            {
-                unfinished.Add(status);
-            }
-        }
-        return unfinished;
+        return builds;
     }
 }
