@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -66,16 +65,8 @@ public sealed partial class ApiKeyAuthenticationHandler(
         await WriteProblemAsync(StatusCodes.Status401Unauthorized, "API key required", detail);
     }
 
-    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        var required = Context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
-            .Select(data => data.Policy).OfType<string>().ToArray() ?? [];
-        var held = Context.User.FindAll(ApiKeyDefaults.ScopeClaimType).Select(claim => claim.Value);
-        var detail = $"The key '{Context.User.Identity?.Name}' holds scope(s) [{string.Join(", ", held)}]; "
-            + $"this route requires [{string.Join(", ", required)}]. Ask an administrator for a key with that scope.";
-        await WriteProblemAsync(StatusCodes.Status403Forbidden, "API key lacks the required scope", detail);
-    }
+    // The same answer as a signed-in browser's: a problem document, or a page for a caller that asks for HTML.
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => ForbiddenPages.WriteAsync(Context);
 
     private AuthenticateResult Fail(string reason)
     {

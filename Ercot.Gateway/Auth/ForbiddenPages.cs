@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Ercot.Gateway.Auth;
 
 /// <summary>
-/// What a signed-in person whose key lacks a route's scope sees: a page naming the key, its scopes and the scope the
-/// page needs (a problem document for scripts that do not ask for HTML).
+/// What a key that lacks a route's scope gets, from the header or a session: a problem document naming the key, its
+/// scopes and the scope the route needs — as a page when the caller asks for HTML.
 /// </summary>
 public static class ForbiddenPages
 {
@@ -16,7 +16,7 @@ public static class ForbiddenPages
             .Select(data => data.Policy).OfType<string>().ToArray() ?? [];
         var held = context.User.FindAll(ApiKeyDefaults.ScopeClaimType).Select(claim => claim.Value).ToArray();
         var name = context.User.Identity?.Name ?? "";
-        var detail = $"The key '{name}' holds scope(s) [{string.Join(", ", held)}]; this page requires [{string.Join(", ", required)}]. "
+        var detail = $"The key '{name}' holds scope(s) [{string.Join(", ", held)}]; this route requires [{string.Join(", ", required)}]. "
             + "Ask an administrator for a key with that scope.";
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         if (!SessionCookies.AcceptsHtml(context.Request))
