@@ -155,10 +155,13 @@ public sealed class DeskBrowserTests(WholeAppFixture app, ITestOutputHelper outp
         // The dashboard's own forms still work: its script sends the antiforgery token with "Trigger now".
         await page.GotoAsync("/hangfire/recurring");
         await page.CheckAsync("input.js-jobs-list-checkbox[value='build-features']");
+        // The dashboard reloads the page once the trigger has answered; the next step waits for that reload.
+        var reloaded = page.WaitForRequestFinishedAsync(new() { Predicate = request => request.IsNavigationRequest && request.Url.EndsWith("/hangfire/recurring", StringComparison.Ordinal) });
         var triggered = await page.RunAndWaitForResponseAsync(
             () => page.ClickAsync("button.js-jobs-list-command[data-url$='/recurring/trigger']"),
             response => response.Url.EndsWith("/recurring/trigger", StringComparison.Ordinal));
         Assert.True(triggered.Ok, $"Trigger now answered {triggered.Status}");
+        await reloaded;
 
         await page.GotoAsync($"/desk/backtests/{id}");
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.chart-plot')].every(e => e.dataset.drawn === 'true')");
