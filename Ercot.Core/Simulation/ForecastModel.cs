@@ -22,8 +22,8 @@ public sealed class ForecastModel(HourlyFundamentals hours, Noise noise)
         var posting = PostingKey(postedUtc);
         var error = Sigma(Horizon(hours, i, postedUtc), 0.03, 0.07) * (
             0.65 * hours.WindRegime[hours.DayIndex[i]]
-            + 0.45 * noise.Normal(Draw.ForecastPosting, posting, i / 6 * 8 + region)
-            + 0.35 * noise.Normal(Draw.ForecastHour, posting, i * 8 + region));
+            + 0.45 * noise.Normal(Draw.ForecastPosting, posting, hours.Key(i) / 6 * 8 + region)
+            + 0.35 * noise.Normal(Draw.ForecastHour, posting, hours.Key(i) * 8 + region));
         var bias = 0.06 * Math.Tanh(4 * (factor - 0.45));
         return Math.Clamp(factor + bias + error, 0, 0.97) * capacity;
     }
@@ -38,7 +38,7 @@ public sealed class ForecastModel(HourlyFundamentals hours, Noise noise)
         }
         var posting = PostingKey(postedUtc);
         var cloud = hours.Cloud[hours.DayIndex[i]] + Sigma(Horizon(hours, i, postedUtc), 0.03, 0.12) * (
-            0.7 * hours.SolarRegime[hours.DayIndex[i]] + 0.5 * noise.Normal(Draw.ForecastPosting, posting, i / 6 * 8 + 7));
+            0.7 * hours.SolarRegime[hours.DayIndex[i]] + 0.5 * noise.Normal(Draw.ForecastPosting, posting, hours.Key(i) / 6 * 8 + 7));
         return Math.Clamp(cloud, 0.05, 1.05) * clear;
     }
 
@@ -46,7 +46,7 @@ public sealed class ForecastModel(HourlyFundamentals hours, Noise noise)
     public double Load(int i, DateTime postedUtc)
     {
         var error = Sigma(Horizon(hours, i, postedUtc), 0.012, 0.02) * (
-            0.6 * hours.LoadRegime[hours.DayIndex[i]] + 0.5 * noise.Normal(Draw.ForecastHour, PostingKey(postedUtc), i * 8 + 6));
+            0.6 * hours.LoadRegime[hours.DayIndex[i]] + 0.5 * noise.Normal(Draw.ForecastHour, PostingKey(postedUtc), hours.Key(i) * 8 + 6));
         return hours.Load[i] * (1 + error);
     }
 }

@@ -33,7 +33,7 @@ public sealed partial class MarketSimulator
         var total = 0.0;
         for (var z = 0; z < zones.Length; z++)
         {
-            var value = Round(_hours.Load[i] * zones[z].Share * (1 + 0.015 * _noise.Normal(Draw.ZoneShare, i, stream + z)));
+            var value = Round(_hours.Load[i] * zones[z].Share * (1 + 0.015 * _noise.Normal(Draw.ZoneShare, _hours.Key(i), stream + z)));
             row[zones[z].Zone] = value;
             total += value;
         }
@@ -90,12 +90,12 @@ public sealed partial class MarketSimulator
             systemActual += _hours.Wind[r][i];
             wind[$"STWPF_{region}"] = Round(forecast, 1);
             wind[$"WGRPP_{region}"] = Round(forecast * 0.88, 1);
-            wind[$"COP_HSL_{region}"] = Round(forecast * (1 + 0.03 * _noise.Normal(Draw.ForecastHour, posting, i * 8 + r)), 1);
+            wind[$"COP_HSL_{region}"] = Round(forecast * (1 + 0.03 * _noise.Normal(Draw.ForecastHour, posting, _hours.Key(i) * 8 + r)), 1);
             wind[$"GEN_{region}"] = actual ? Round(_hours.Wind[r][i], 1) : null;
         }
         wind["STWPF_SYSTEM_WIDE"] = Round(systemForecast, 1);
         wind["WGRPP_SYSTEM_WIDE"] = Round(systemForecast * 0.88, 1);
-        wind["COP_HSL_SYSTEM_WIDE"] = Round(systemForecast * (1 + 0.02 * _noise.Normal(Draw.ForecastHour, posting, i * 8 + 5)), 1);
+        wind["COP_HSL_SYSTEM_WIDE"] = Round(systemForecast * (1 + 0.02 * _noise.Normal(Draw.ForecastHour, posting, _hours.Key(i) * 8 + 5)), 1);
         wind["SYSTEM_WIDE_GEN"] = actual ? Round(systemActual, 1) : null;
         wind["SYSTEM_WIDE_HSL"] = actual ? Round(systemActual * 1.06, 1) : null;
         Add(ErcotTables.WindHourly, wind.Row);
@@ -104,7 +104,7 @@ public sealed partial class MarketSimulator
         var solarForecast = _forecasts.Solar(i, horizonPosting);
         solar["STPPF_SYSTEM_WIDE"] = Round(solarForecast, 1);
         solar["PVGRPP_SYSTEM_WIDE"] = Round(solarForecast * 0.85, 1);
-        solar["COP_HSL_SYSTEM_WIDE"] = Round(solarForecast * (1 + 0.03 * _noise.Normal(Draw.ForecastHour, posting, i * 8 + 7)), 1);
+        solar["COP_HSL_SYSTEM_WIDE"] = Round(solarForecast * (1 + 0.03 * _noise.Normal(Draw.ForecastHour, posting, _hours.Key(i) * 8 + 7)), 1);
         solar["SYSTEM_WIDE_GEN"] = actual ? Round(_hours.Solar[i], 1) : null;
         solar["SYSTEM_WIDE_HSL"] = actual ? Round(_hours.Solar[i] * 1.08, 1) : null;
         Add(ErcotTables.SolarHourly, solar.Row);
@@ -145,13 +145,13 @@ public sealed partial class MarketSimulator
             var premium = PriceModel.DayAheadPremium(_hours.LocalHour[i], PriceModel.Tightness(netLoad, _hours.ThermalCapacity[i]), windTotal / load);
             var expected = PriceModel.SystemLambda(netLoad, _hours.ThermalCapacity[i], _hours.Fuel[i], (windTotal + solar) / load);
             // The premium scales with an ordinary price, not a scarcity one: risk is priced in dollars, not in multiples of a spike.
-            var lambda = (expected + premium * Math.Min(expected, 60)) * PriceModel.Shock(0.07, _noise.Normal(Draw.DamNoise, i));
+            var lambda = (expected + premium * Math.Min(expected, 60)) * PriceModel.Shock(0.07, _noise.Normal(Draw.DamNoise, _hours.Key(i)));
             PriceModel.Flows(load, wind, solar, flows);
 
             for (var p = 0; p < _points.Count; p++)
             {
                 var point = _points[p];
-                var price = point.PriceFactor * lambda + 0.3 * point.NoiseScale * _noise.Normal(Draw.PointNoise, i, _pointIndex[p] * 2);
+                var price = point.PriceFactor * lambda + 0.3 * point.NoiseScale * _noise.Normal(Draw.PointNoise, _hours.Key(i), _pointIndex[p] * 2);
                 for (var c = 0; c < flows.Length; c++)
                 {
                     price += point.Sensitivities[c] * DayAheadCongestionShare * PriceModel.ShadowPrice(c, flows[c], PriceModel.Limits[c]);
@@ -171,11 +171,11 @@ public sealed partial class MarketSimulator
             ancillary["HourEnding"] = hour.HourEnding;
             ancillary["DSTFlag"] = hour.IsRepeated;
             ancillary[ErcotTable.TimeColumn] = hour.StartUtc;
-            ancillary["REGDN"] = Round(Math.Max(0.1, 1.2 + 0.03 * lambda + 0.6 * _noise.Normal(Draw.Ancillary, i, 1)));
-            ancillary["REGUP"] = Round(Math.Max(0.1, 2.0 + 0.08 * lambda + 0.8 * _noise.Normal(Draw.Ancillary, i, 2)));
-            ancillary["RRS"] = Round(Math.Max(0.1, 1.5 + 0.10 * lambda + 0.8 * _noise.Normal(Draw.Ancillary, i, 3)));
-            ancillary["NSPIN"] = Round(Math.Max(0.1, 0.6 + 0.06 * lambda + 0.5 * _noise.Normal(Draw.Ancillary, i, 4)));
-            ancillary["ECRS"] = hour.DeliveryDate >= EcrsLaunch ? Round(Math.Max(0.1, 1.0 + 0.09 * lambda + 0.7 * _noise.Normal(Draw.Ancillary, i, 5))) : null;
+            ancillary["REGDN"] = Round(Math.Max(0.1, 1.2 + 0.03 * lambda + 0.6 * _noise.Normal(Draw.Ancillary, _hours.Key(i), 1)));
+            ancillary["REGUP"] = Round(Math.Max(0.1, 2.0 + 0.08 * lambda + 0.8 * _noise.Normal(Draw.Ancillary, _hours.Key(i), 2)));
+            ancillary["RRS"] = Round(Math.Max(0.1, 1.5 + 0.10 * lambda + 0.8 * _noise.Normal(Draw.Ancillary, _hours.Key(i), 3)));
+            ancillary["NSPIN"] = Round(Math.Max(0.1, 0.6 + 0.06 * lambda + 0.5 * _noise.Normal(Draw.Ancillary, _hours.Key(i), 4)));
+            ancillary["ECRS"] = hour.DeliveryDate >= EcrsLaunch ? Round(Math.Max(0.1, 1.0 + 0.09 * lambda + 0.7 * _noise.Normal(Draw.Ancillary, _hours.Key(i), 5))) : null;
             Add(ErcotTables.DamAncillaryPrices, ancillary.Row);
         }
     }

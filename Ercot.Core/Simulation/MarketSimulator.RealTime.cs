@@ -18,6 +18,8 @@ public sealed partial class MarketSimulator
         Span<double> wind = stackalloc double[SimulatedMarket.WindRegions.Length];
         Span<double> flows = stackalloc double[PriceModel.Limits.Length];
         Span<double> shadow = stackalloc double[PriceModel.Limits.Length];
+        // Episodes and price noise start afresh each operating day, so that a day's prices depend on that day alone.
+        _realTime = new RealTimeState();
         var sums = new double[4, _points.Count];
         var runs = new int[4];
         var adders = new double[4];
@@ -29,19 +31,19 @@ public sealed partial class MarketSimulator
             var hourStart = _hours.StartUtc(i);
             // Unit trips, ramps and bidding the day-ahead market could not see: one shock for the whole hour.
             // Most hours are calm; about one in twelve is turbulent, which gives DART its fat shoulders.
-            var turbulent = _noise.Uniform(Draw.RealTimeNoise, i, 98) < 0.12;
-            var hourShock = PriceModel.Shock(turbulent ? 1.0 : 0.25, _noise.Normal(Draw.RealTimeNoise, i, 99))
+            var turbulent = _noise.Uniform(Draw.RealTimeNoise, _hours.Key(i), 98) < 0.12;
+            var hourShock = PriceModel.Shock(turbulent ? 1.0 : 0.25, _noise.Normal(Draw.RealTimeNoise, _hours.Key(i), 99))
                 * Math.Exp(_hours.PriceRegime[_hours.DayIndex[i]]);
             for (var slot = 0; slot < 12; slot++)
             {
                 var slotStart = hourStart.AddMinutes(5 * slot);
                 AddSolar5Minute(i, slot, slotStart);
-                var extra = _noise.Uniform(Draw.ScedJitter, i, slot * 2 + 1) < 0.006;
+                var extra = _noise.Uniform(Draw.ScedJitter, _hours.Key(i), slot * 2 + 1) < 0.006;
                 for (var run = 0; run < (extra ? 2 : 1); run++)
                 {
-                    var at = slotStart.AddSeconds(run == 0 ? 8 + (int)(32 * _noise.Uniform(Draw.ScedJitter, i, slot * 2)) : 150);
+                    var at = slotStart.AddSeconds(run == 0 ? 8 + (int)(32 * _noise.Uniform(Draw.ScedJitter, _hours.Key(i), slot * 2)) : 150);
                     var fraction = (5 * slot + 2.5) / 60;
-                    var key = _realTime.Run++;
+                    var key = _hours.Key(i) * 32 + slot * 2 + run;
                     var load = Lerp(_hours.Load, i, fraction) * (1 + 0.004 * _noise.Normal(Draw.RealTimeNoise, key, 1));
                     var solar = Lerp(_hours.Solar, i, fraction);
                     for (var r = 0; r < wind.Length; r++)
@@ -60,7 +62,7 @@ public sealed partial class MarketSimulator
                     var (local, repeated) = ErcotTime.ToLocal(at);
                     for (var c = 0; c < flows.Length; c++)
                     {
-                        var limit = PriceModel.Limits[c] * (1 + 0.04 * _noise.Normal(Draw.Constraint, _hours.DayIndex[i], c));
+                        var limit = PriceModel.Limits[c] * (1 + 0.04 * _noise.Normal(Draw.Constraint, _hours.DayKey(_hours.DayIndex[i]), c));
                         shadow[c] = Math.Min(MaxShadowPrice, PriceModel.ShadowPrice(c, flows[c], limit) * Math.Exp(0.35 * _noise.Normal(Draw.Constraint, key, 10 + c)));
                         if (shadow[c] > 0)
                         {
@@ -172,7 +174,7 @@ public sealed partial class MarketSimulator
     private void AddSolar5Minute(int i, int slot, DateTime slotStart)
     {
         var (localStart, repeated) = ErcotTime.ToLocal(slotStart);
-        var generation = Math.Max(0, Lerp(_hours.Solar, i, (5 * slot + 2.5) / 60) * (1 + 0.02 * _noise.Normal(Draw.Solar5Minute, i, slot)));
+        var generation = Math.Max(0, Lerp(_hours.Solar, i, (5 * slot + 2.5) / 60) * (1 + 0.02 * _noise.Normal(Draw.Solar5Minute, _hours.Key(i), slot)));
         var row = new RowWriter(ErcotTables.Solar5Minute);
         row["INTERVAL_ENDING"] = localStart.AddMinutes(5);
         row["DSTFlag"] = repeated;

@@ -9,7 +9,8 @@ namespace Ercot.Core.Simulation;
 /// A seeded ERCOT market that writes every source table through <see cref="IErcotStore"/>, in ERCOT's
 /// own conventions (hour endings, DST flags, irregular SCED runs, 15-minute intervals, forecast
 /// vintages). It works a day at a time and writes a month at a time, so memory stays flat however
-/// long the range; the same request and seed always produce the same rows.
+/// long the range; the same request and seed always produce the same rows, and a day's rows are the same whatever
+/// range it is simulated in.
 /// </summary>
 public sealed partial class MarketSimulator(IErcotStore store)
 {
@@ -20,6 +21,7 @@ public sealed partial class MarketSimulator(IErcotStore store)
     private int[] _pointIndex = [];
     private readonly Dictionary<ErcotTable, List<object?[]>> _pending = [];
     private readonly Dictionary<string, long> _written = [];
+    private SimulationRequest _request = null!;
 
     public async Task<SimulationReport> RunAsync(
         SimulationRequest request, IProgress<SimulationProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -29,6 +31,7 @@ public sealed partial class MarketSimulator(IErcotStore store)
             throw new ArgumentException($"The range {request.From:yyyy-MM-dd}..{request.To:yyyy-MM-dd} is empty: --to comes before --from.", nameof(request));
         }
         var clock = Stopwatch.StartNew();
+        _request = request;
         _noise = new Noise(request.Seed);
         _points = request.Points;
         // A point's own noise follows its place in the catalogue, not in the request: HB_NORTH is the same with or without HB_PAN.
@@ -71,7 +74,11 @@ public sealed partial class MarketSimulator(IErcotStore store)
     {
         foreach (var table in ErcotTables.All)
         {
-            if (_pending.TryGetValue(table, out var rows) && rows.Count > 0)
+            if (_pending.TryGetValue(table, out var rows) && (_request.PublishedAfterUtc is not null || _request.PublishedByUtc is not null))
+            {
+                rows.RemoveAll(row => !_request.Publishes(ErcotPublication.PublishedUtc(table, row)));
+            }
+            if (rows is { Count: > 0 })
             {
                 var result = await store.UpsertAsync(table, rows, cancellationToken);
                 _written[table.Name] = _written.GetValueOrDefault(table.Name) + result.RowsWritten;

@@ -15,6 +15,4 @@ internal sealed class RealTimeState
     public int OversupplyRunsLeft { get; set; }
 
     public double OversupplyDepth { get; set; }
-
-    public long Run { get; set; }
 }

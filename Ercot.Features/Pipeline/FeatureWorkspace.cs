@@ -17,6 +17,7 @@ internal sealed class FeatureWorkspace : IAsyncDisposable
     public const string MemoryLimit = "1800MB";
 
     private readonly DuckDBConnection _connection;
+    private IDisposable? _sourceTurn;
 
     private FeatureWorkspace(DuckDBConnection connection) => _connection = connection;
 
@@ -47,6 +48,8 @@ internal sealed class FeatureWorkspace : IAsyncDisposable
         var range = $"{dialect.Quote(ErcotTable.TimeColumn)} >= {Literal(fromUtc)} AND {dialect.Quote(ErcotTable.TimeColumn)} < {Literal(toUtc)}";
         if (store is DuckDbErcotStore duck)
         {
+            // Held until the workspace closes: the views read the file for the whole build.
+            _sourceTurn ??= await duck.HoldAsync(cancellationToken);
             await ExecuteAsync($"ATTACH {Literal(duck.DatabasePath)} AS source (READ_ONLY)", cancellationToken);
             foreach (var table in ErcotTables.All)
             {
@@ -144,5 +147,9 @@ internal sealed class FeatureWorkspace : IAsyncDisposable
 
     public static string Literal(DateTime utc) => $"TIMESTAMP '{utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}'";
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync();
+        _sourceTurn?.Dispose();
+    }
 }

@@ -41,6 +41,23 @@ public sealed class MarketSimulatorTests
         Assert.Equal(await one.RowsAsync(table), west);
     }
 
+    [Fact]
+    public async Task ADaysRows_AreTheSameWhateverRangeItIsSimulatedIn()
+    {
+        var day = new DateOnly(2024, 7, 3);
+        using var alone = await SimulatedStore.CreateAsync(day, day, "3", seed: 5);
+        using var within = await SimulatedStore.CreateAsync(new(2024, 6, 20), new(2024, 7, 6), "3", seed: 5);
+        var from = ErcotTime.DayStartUtc(day);
+        var to = ErcotTime.DayStartUtc(day.AddDays(1));
+
+        foreach (var table in new[] { ErcotTables.DamSettlementPointPrices, ErcotTables.RealTimeSettlementPointPrices, ErcotTables.ScedLmp, ErcotTables.WindHourly, ErcotTables.LoadByWeatherZone })
+        {
+            var expected = (await within.RowsAsync(table)).Where(row => (DateTime)row[table.TimeOrdinal]! >= from && (DateTime)row[table.TimeOrdinal]! < to).ToList();
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, (await alone.RowsAsync(table)).Where(row => (DateTime)row[table.TimeOrdinal]! >= from && (DateTime)row[table.TimeOrdinal]! < to).ToList());
+        }
+    }
+
     /// <summary>How every table's ERCOT labels name its UTC instant; each row must agree with its own IntervalStartUtc.</summary>
     private static readonly Dictionary<ErcotTable, Func<ErcotTable, object?[], DateTime>> LabelsToUtc = new()
     {
