@@ -7,6 +7,7 @@ var root = new RootCommand(
 {
     ImportCommand.Create(),
     SimulateCommand.Create(),
+    MarketCommand.Create(),
     BuildFeaturesCommand.Create(),
     TrainCommand.Create(),
     BacktestCommand.Create(),

@@ -26,6 +26,10 @@ public sealed class FeaturesOptions
     [Range(0, 10)]
     public int BuildRetries { get; set; } = 3;
 
+    /// <summary>How often the market replica of the embedded default publishes what ERCOT would have published since. Default: 10 s.</summary>
+    [Range(1, 3600)]
+    public int ReplicaIntervalSeconds { get; set; } = 10;
+
     /// <summary>Hangfire workers. Default: 2 (one build at a time runs anyway; the other serves the schedule).</summary>
     [Range(1, 16)]
     public int Workers { get; set; } = 2;

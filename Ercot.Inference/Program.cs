@@ -19,6 +19,8 @@ app.MapModelInfoApi();
 app.MapModelsApi();
 app.MapScoreApi();
 app.MapForecastApi();
+app.MapIssuedForecastsApi();
+app.MapTrackRecordApi();
 app.MapOpenInferenceApi();
 app.MapMonitoringApi();
 app.MapOpenApi();

@@ -20,7 +20,7 @@ internal static class BootstrapCommand
         var store = StoreOption.Create();
         var artifacts = new Option<string>("--artifacts") { Description = $"Artifact folder for features/ and models/ (default: {BuildFeaturesCommand.DefaultArtifacts}).", DefaultValueFactory = _ => BuildFeaturesCommand.DefaultArtifacts };
         var command = new Command("bootstrap",
-            $"First start: simulate two years of the {Points} trading hubs up to yesterday into an empty store, then, while the model registry has no " +
+            $"First start: start the live market replica with two years of the {Points} trading hubs up to now in an empty store (or catch it up), then, while the model registry has no " +
             $"champion, build the features of the last {TrainingMonths} months up to tomorrow and train every model on them. Steps already done are skipped.")
         {
             store, artifacts,
@@ -34,7 +34,7 @@ internal static class BootstrapCommand
         var clock = Stopwatch.StartNew();
         var today = ErcotTime.ToErcotHour(DateTime.UtcNow).DeliveryDate;
         string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var simulated = await run(["simulate", "--from", Day(today.AddYears(-2)), "--to", Day(today.AddDays(-1)), "--points", $"{Points}", "--seed", "1", "--if-empty", "--store", store]);
+        var simulated = await run(["market", "--years", "2", "--points", $"{Points}", "--seed", "1", "--store", store]);
         if (simulated != ExitCodes.Success)
         {
             return simulated;

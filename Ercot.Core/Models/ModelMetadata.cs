@@ -37,4 +37,6 @@ public enum ModelRole
 {
     Challenger,
     Champion,
+    /// <summary>A challenger that no row could judge against the champion (every row was in one of their fits): served in shadow, judged on live days.</summary>
+    Shadow,
 }

@@ -13,6 +13,9 @@ public static class RegistryPaths
 
     public static string Champion => ArtifactPaths.ChampionPointer;
 
+    /// <summary>The challengers served in shadow (<see cref="ChampionPointer"/>'s form): forecast beside the champions, never served, judged live.</summary>
+    public const string Shadow = "models/shadow.json";
+
     /// <summary>Every champion decision, one JSON document a line, appended before the pointer moves.</summary>
     public const string History = "models/history.jsonl";
 }

@@ -17,7 +17,7 @@ namespace Ercot.Core.Replica;
 public sealed class MarketReplica(IErcotStore store, string statePath)
 {
     /// <summary>Catching up, the replica publishes at most this much ERCOT time per simulation, so memory stays flat.</summary>
-    public static readonly TimeSpan Chunk = TimeSpan.FromDays(31);
+    public static readonly TimeSpan Chunk = TimeSpan.FromDays(92);
 
     /// <summary>A day's reports appear from two days before it (the first forecast vintages) to three days after (the "actual" posting).</summary>
     private const int DaysBefore = 2, DaysAfter = 3;

@@ -3,6 +3,7 @@ using Ercot.Core.Storage;
 using Ercot.Features.Health;
 using Ercot.Features.Jobs;
 using Ercot.Features.Pipeline;
+using Ercot.Features.Replica;
 using Ercot.ServiceDefaults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -23,12 +24,15 @@ public static class FeaturesServiceExtensions
         builder.Services.AddSingleton<FeatureBuilder>();
         builder.Services.AddSingleton<FeedFreshnessCheck>();
         builder.Services.AddSingleton<FeatureBuildStatusStore>();
+        builder.Services.AddSingleton<ReplicaStatus>();
+        builder.Services.AddHostedService<MarketReplicaService>();
         builder.AddFeatureJobs();
         builder.Services.AddHealthChecks().AddArtifactExistsCheck(
             "feature-store",
             ArtifactPaths.FeatureSchema,
             $"no features built yet: {ArtifactPaths.FeatureSchema} is not in the artifact store")
-            .AddCheck<FeedFreshnessCheck>(FeedFreshnessCheck.Name, HealthStatus.Degraded);
+            .AddCheck<FeedFreshnessCheck>(FeedFreshnessCheck.Name, HealthStatus.Degraded)
+            .AddCheck<ReplicaHealthCheck>(ReplicaHealthCheck.Name);
         return builder;
     }
 }

@@ -32,6 +32,10 @@ public static class GatewayRoutes
         Route("forecast", "/forecast", ResourceNames.Inference, ApiKeyScopes.Score, ReadingTimeout),
         Route("forecast-rows", "/forecast/rows", ResourceNames.Inference, ApiKeyScopes.Score, ReadingTimeout),
         Route("forecast-day", "/forecast/day", ResourceNames.Inference, ApiKeyScopes.Score, ReadingTimeout),
+        Route("issued-forecasts", "/forecasts/issued/{**rest}", ResourceNames.Inference, ApiKeyScopes.Score, ReadingTimeout, "GET"),
+        Route("issue-forecast", "/forecasts/issued", ResourceNames.Inference, ApiKeyScopes.Admin, AdminTimeout, "POST"),
+        Route("bids", "/bids", ResourceNames.Inference, ApiKeyScopes.Score, ReadingTimeout),
+        Route("track-record", "/track-record", ResourceNames.Inference, ApiKeyScopes.Score, ReadingTimeout),
         Route("openapi", "/openapi/{**rest}", ResourceNames.Inference, ApiKeyScopes.Score, ReadingTimeout),
         Route("scalar", "/scalar/{**rest}", ResourceNames.Inference, ApiKeyScopes.Score, ReadingTimeout),
         Route("models", "/models/{**rest}", ResourceNames.Inference, ApiKeyScopes.Admin, AdminTimeout),
@@ -46,11 +50,11 @@ public static class GatewayRoutes
     public static IReadOnlyList<ClusterConfig> Clusters { get; } =
         [Cluster(ResourceNames.Inference), Cluster(ResourceNames.Features), Cluster(ResourceNames.Training), Cluster(ResourceNames.Desk)];
 
-    private static RouteConfig Route(string id, string path, string cluster, string scope, TimeSpan timeout) => new()
+    private static RouteConfig Route(string id, string path, string cluster, string scope, TimeSpan timeout, string? method = null) => new()
     {
         RouteId = id,
         ClusterId = cluster,
-        Match = new RouteMatch { Path = path },
+        Match = new RouteMatch { Path = path, Methods = method is null ? null : [method] },
         AuthorizationPolicy = scope,
         RateLimiterPolicy = PerKeyRateLimiting.PolicyName,
         Timeout = timeout,

@@ -1,4 +1,7 @@
+using Ercot.Core.Forecasts;
 using Ercot.Core.Storage;
+using Ercot.Inference.Issuing;
+using Ercot.Inference.TrackRecord;
 using Ercot.Inference.Scoring;
 using Ercot.ServiceDefaults;
 using Ercot.Models.Registry;
@@ -21,7 +24,15 @@ public static class InferenceServiceExtensions
         builder.Services.AddSingleton<Ercot.Inference.Monitoring.DriftMonitor>();
         builder.Services.AddSingleton<Ercot.Inference.Monitoring.InferenceMetrics>();
         builder.Services.AddHostedService<ChampionWatcher>();
-        builder.Services.AddHealthChecks().AddCheck<ModelsLoadedHealthCheck>("models");
+        builder.Services.AddSingleton<ShadowModels>();
+        builder.Services.AddSingleton<IssueStatus>();
+        builder.Services.AddSingleton<ForecastIssuer>();
+        builder.Services.AddSingleton<TrackRecordMonitor>();
+        builder.Services.AddSingleton(services => new ShadowJudge(
+            services.GetRequiredService<ModelRegistry>(), new TrackRecordStore(services.GetRequiredService<IArtifactStore>()), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHostedService<ShadowJudgeService>();
+        builder.Services.AddHealthChecks().AddCheck<ModelsLoadedHealthCheck>("models")
+            .AddCheck<TrackRecordHealthCheck>(TrackRecordHealthCheck.Name);
         builder.Services.AddGatewayOpenApi();
         return builder;
     }

@@ -47,6 +47,18 @@ public sealed class ModelRegistry(IArtifactStore artifacts)
         }
         var decisions = models.Select(model => new ModelDecision(model.Metadata.Model, model.Metadata.Version, model.Metadata.Role == ModelRole.Champion,
             model.Metadata.RoleReason ?? "", model.Evidence)).ToList();
+        // A new shadow challenger replaces its model's previous one; a new champion ends its model's shadow.
+        var shadow = await ReadShadowAsync(cancellationToken);
+        foreach (var (metadata, _, _) in models)
+        {
+            shadow = metadata.Role switch
+            {
+                ModelRole.Shadow => shadow.With(metadata.Model, new ChampionEntry(metadata.Version, metadata.CreatedAt, metadata.ValidationMetrics.GetValueOrDefault("mae", double.NaN))),
+                ModelRole.Champion => Without(shadow, metadata.Model),
+                _ => shadow,
+            };
+        }
+        await artifacts.WriteJsonAsync(RegistryPaths.Shadow, shadow, ArtifactJson.Options, cancellationToken);
         return await RecordAsync(new RegistryEvent(models.Select(model => model.Metadata.CreatedAt).DefaultIfEmpty(DateTimeOffset.UtcNow).Max(),
             RegistryEvent.TrainingRun, decisions, before, after), cancellationToken);
     }
@@ -74,6 +86,27 @@ public sealed class ModelRegistry(IArtifactStore artifacts)
             $"restored by a rollback of the {change.Action} of {change.At:yyyy-MM-dd HH:mm:ss} UTC")).ToList();
         return await RecordAsync(new RegistryEvent(now, RegistryEvent.Rollback, decisions, current, change.Before), cancellationToken);
     }
+
+    /// <summary>The challengers served in shadow, by model.</summary>
+    public async Task<ChampionPointer> ReadShadowAsync(CancellationToken cancellationToken = default) =>
+        await artifacts.ReadJsonAsync<ChampionPointer>(RegistryPaths.Shadow, ArtifactJson.Options, cancellationToken) ?? ChampionPointer.Empty;
+
+    /// <summary>
+    /// Makes a shadow challenger its model's champion on live evidence (<see cref="ShadowJudge"/>): the decision and its numbers go
+    /// to the history, the shadow entry is removed, then the pointer moves.
+    /// </summary>
+    public async Task<RegistryEvent> PromoteShadowAsync(string model, string version, string reason, ChampionEvidence evidence, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var metadata = await ReadMetadataAsync(model, version, cancellationToken)
+            ?? throw new RegistryException($"No complete version '{version}' of model '{model}' in the registry.", notFound: true);
+        var before = await ReadChampionsAsync(cancellationToken);
+        var after = before.With(model, new ChampionEntry(version, now, metadata.ValidationMetrics.GetValueOrDefault("mae", double.NaN)));
+        await artifacts.WriteJsonAsync(RegistryPaths.Shadow, Without(await ReadShadowAsync(cancellationToken), model), ArtifactJson.Options, cancellationToken);
+        return await RecordAsync(new RegistryEvent(now, RegistryEvent.ShadowPromotion, [new ModelDecision(model, version, true, reason, evidence)], before, after), cancellationToken);
+    }
+
+    private static ChampionPointer Without(ChampionPointer pointer, string model) =>
+        new(pointer.Models.Where(pair => pair.Key != model).ToDictionary(pair => pair.Key, pair => pair.Value));
 
     /// <summary>An operator makes a complete version its model's champion, whatever its numbers; the history says who decided.</summary>
     /// <exception cref="RegistryException">The version does not exist (not found), or its feature schema differs from the other champions'.</exception>

@@ -13,6 +13,7 @@ public sealed record RegistryEvent(DateTimeOffset At, string Action, IReadOnlyLi
     public const string TrainingRun = "training-run";
     public const string Promote = "promote";
     public const string Rollback = "rollback";
+    public const string ShadowPromotion = "shadow-promotion";
 
     public bool ChangedChampions => !Before.SameVersionsAs(After);
 }
@@ -21,13 +22,14 @@ public sealed record RegistryEvent(DateTimeOffset At, string Action, IReadOnlyLi
 public sealed record ModelDecision(string Model, string Version, bool Champion, string Reason, ChampionEvidence? Evidence = null);
 
 /// <summary>
-/// The evidence a challenger is judged on, all on the same validation rows: MAEs of the challenger, the zero
-/// forecast, the per-point constant and the current champion; the margin it had to clear; the Diebold–Mariano
-/// test of its absolute errors against the champion's (daily means, Newey–West, a week of lags).
+/// The evidence a challenger is judged on: on its validation rows, the MAEs of the challenger, the zero forecast and the
+/// per-point constant; on <see cref="ComparisonRows"/> rows neither it nor the champion was fitted on
+/// (<see cref="ComparedOn"/> says which, or why there were none), its MAE and the champion's, the margin it had to clear
+/// and the Diebold–Mariano test of its absolute errors against the champion's (daily means, Newey–West, a week of lags).
 /// </summary>
 public sealed record ChampionEvidence(
     int Rows, int Days, double CandidateMae, double ZeroMae, double ConstantMae, double? ChampionMae, double Margin, double MaxPValue,
-    double? DmStatistic, double? DmPValue);
+    double? DmStatistic, double? DmPValue, int? ComparisonRows = null, double? CandidateComparisonMae = null, string? ComparedOn = null);
 
 /// <summary>An operation on the registry that cannot be done as asked (nothing to roll back to, a version that does not exist…).</summary>
 public sealed class RegistryException(string message, bool notFound = false) : Exception(message)

@@ -139,9 +139,10 @@ public sealed class ModelRegistryTests : IDisposable
         double[] candidate = [.. actual.Select((y, i) => y - candidateError[i])];
         double[] constant = [.. actual.Select(y => y + 30)];
 
-        var (isChampion, why, evidence) = ChampionRule.Decide(actual, candidate, constant, champion, days, ChampionPolicy.Default);
+        var (role, why, evidence) = ChampionRule.Decide(actual, candidate, constant, days,
+            new ChampionComparison(actual, candidate, champion, days, "the test rows"), null, ChampionPolicy.Default);
 
-        Assert.Equal(promoted, isChampion);
+        Assert.Equal(promoted, role == ModelRole.Champion);
         Assert.Contains(reason, why, StringComparison.Ordinal);
         Assert.Equal(60, evidence.Days);
         Assert.NotNull(evidence.DmPValue);
@@ -157,10 +158,25 @@ public sealed class ModelRegistryTests : IDisposable
         DateOnly[] days = [new(2025, 1, 1), new(2025, 1, 2)];
         double[] actual = [zero, -zero];
 
-        var (isChampion, reason, _) = ChampionRule.Decide(actual, [zero - candidate, -zero + candidate], [zero + constant, -zero - constant], null, days, ChampionPolicy.Default);
+        var (role, reason, _) = ChampionRule.Decide(actual, [zero - candidate, -zero + candidate], [zero + constant, -zero - constant], days, null, null, ChampionPolicy.Default);
 
-        Assert.Equal(expected, isChampion);
+        Assert.Equal(expected, role == ModelRole.Champion);
         Assert.False(string.IsNullOrWhiteSpace(reason));
+    }
+
+    [Fact]
+    public void ChampionRule_WithAChampionFittedOnEveryRow_SaysSoAndServesTheCandidateInShadow()
+    {
+        DateOnly[] days = [new(2025, 1, 1), new(2025, 1, 2)];
+        double[] actual = [10, -10];
+
+        var (role, reason, evidence) = ChampionRule.Decide(actual, [9, -9], [0, 0], days, null,
+            "the champion was fitted through 2025-01-31", ChampionPolicy.Default);
+
+        Assert.Equal(ModelRole.Shadow, role);
+        Assert.Contains("fitted through 2025-01-31", reason, StringComparison.Ordinal);
+        Assert.Contains("shadow", reason, StringComparison.Ordinal);
+        Assert.Null(evidence.ChampionMae);
     }
 
     public void Dispose() => _folder.Dispose();

@@ -75,6 +75,11 @@ public sealed class TrainingRunnerTests : IDisposable
         Assert.Equal(ModelRole.Challenger, second.Models[0].Role);
         Assert.Contains(first.Models[0].Role == ModelRole.Champion ? "below the champion's" : "does not beat the zero forecast", second.Models[0].RoleReason, StringComparison.Ordinal);
         Assert.Equal(first.Models[0].Role == ModelRole.Champion ? first.Models[0].Version : null, champion?.Version);
+        if (first.Models[0].Role == ModelRole.Champion)
+        {
+            // Compared on the test block only: the champion was refitted through the validation block, so those rows are in its sample.
+            Assert.Contains("after 2024-07-15, after both fits", second.Models[0].RoleReason, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

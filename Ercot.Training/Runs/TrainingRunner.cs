@@ -126,7 +126,10 @@ public sealed class TrainingRunner(FeatureStoreReader features, ModelRegistry re
         return uncovered;
     }
 
-    /// <summary>Evaluates a trained model and decides its role against zero, the constant and the current champion on the same validation rows.</summary>
+    /// <summary>
+    /// Evaluates a trained model and decides its role: against zero and the constant on its validation rows, against the
+    /// current champion only on rows neither was fitted on (<see cref="ChampionRule"/>).
+    /// </summary>
     private async Task<(ModelOutcome Outcome, ModelMetadata Metadata, byte[] File, ChampionEvidence Evidence)> JudgeAsync(
         IDartModel model, float[] validationPredictions, float[] testPredictions, double seconds, double[] actual, double[] validationConstant,
         DartDataset validation, DartDataset test, TrainingSplit split, string schemaHash, IReadOnlyDictionary<string, FeatureReference> reference,
@@ -135,34 +138,66 @@ public sealed class TrainingRunner(FeatureStoreReader features, ModelRegistry re
         double[] candidate = [.. validationPredictions.Select(p => (double)p)];
         var validationReport = ForecastEvaluation.EvaluateAll(Rows(validation), candidate);
         var testReport = ForecastEvaluation.EvaluateAll(Rows(test), [.. testPredictions.Select(p => (double)p)]);
-        var champion = await ChampionPredictionsAsync(model.Name, validation, schemaHash, cancellationToken);
-        var (isChampion, reason, evidence) = ChampionRule.Decide(actual, candidate, validationConstant, champion, validation.Days, ChampionPolicy.Default);
+        var (comparison, noComparison) = await CompareWithChampionAsync(model.Name, validation, validationPredictions, test, testPredictions, schemaHash, cancellationToken);
+        var (role, reason, evidence) = ChampionRule.Decide(actual, candidate, validationConstant, validation.Days, comparison, noComparison, ChampionPolicy.Default);
         var metadata = new ModelMetadata(
             model.Name, ModelRegistry.NewVersion(time.GetUtcNow()), time.GetUtcNow(), model.FileName, schemaHash, validation.FeatureNames,
             split.Train, split.Validation, split.Test, model.Describe(), Metrics(validationReport.Overall), Metrics(testReport.Overall),
             model.Libraries(), $"{Environment.ProcessorCount} CPU cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}", Math.Round(seconds, 2),
-            isChampion ? ModelRole.Champion : ModelRole.Challenger, reason, reference);
+            role, reason, reference);
         using var file = new MemoryStream();
         model.Save(file);
         return (new ModelOutcome(model.Name, metadata.Version, metadata.Role, reason, validationReport, testReport, seconds), metadata, file.ToArray(), evidence);
     }
 
-    /// <summary>The current champion's predictions on these validation rows, when it was trained on the same feature schema.</summary>
-    private async Task<double[]?> ChampionPredictionsAsync(string name, DartDataset validation, string schemaHash, CancellationToken cancellationToken)
+    /// <summary>The last operating day a version was fitted on: the validation block's end when it was refitted on train + validation.</summary>
+    public static DateOnly FittedThrough(ModelMetadata metadata) =>
+        metadata.Parameters.TryGetValue("refittedOnTrainAndValidation", out var refitted) && refitted == "false" ? metadata.Train.To : metadata.Validation.To;
+
+    /// <summary>
+    /// The candidate against the current champion (same feature schema) on this run's validation and test rows after the champion's
+    /// fit — the candidate's own forecasts of those rows are out of its sample (validation: the early-stopped model; test: the
+    /// refit). Null with the reason when the champion was fitted on all of them; null without one when there is no comparable champion.
+    /// </summary>
+    private async Task<(ChampionComparison? Comparison, string? NoComparison)> CompareWithChampionAsync(
+        string name, DartDataset validation, float[] validationPredictions, DartDataset test, float[] testPredictions, string schemaHash, CancellationToken cancellationToken)
     {
         if (!(await registry.ReadChampionsAsync(cancellationToken)).Models.TryGetValue(name, out var entry)
             || await registry.ReadMetadataAsync(name, entry.Version, cancellationToken) is not { } metadata
             || metadata.FeatureSchemaHash != schemaHash)
         {
-            return null;
+            return (null, null);
+        }
+        var through = FittedThrough(metadata);
+        var lastDay = test.Count > 0 ? test.Days.Max() : validation.Days.Max();
+        if (lastDay <= through)
+        {
+            return (null, $"the champion ({entry.Version}) was fitted through {through:yyyy-MM-dd}, so no row of this run ({validation.Days.Min():yyyy-MM-dd}..{lastDay:yyyy-MM-dd}) is out of both models' samples");
         }
         await using var file = await registry.OpenModelFileAsync(metadata, cancellationToken);
         if (file is null)
         {
-            return null;
+            return (null, null);
         }
         using var champion = DartModels.Load(name, file, validation.FeatureCount);
-        return [.. champion.Predict(validation).Select(p => (double)p)];
+        List<double> actual = [], candidate = [], champions = [];
+        List<DateOnly> days = [];
+        foreach (var (rows, predictions) in new[] { (validation, validationPredictions), (test, testPredictions) })
+        {
+            var championPredictions = champion.Predict(rows);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (rows.Days[i] > through)
+                {
+                    actual.Add(rows.Target[i]);
+                    candidate.Add(predictions[i]);
+                    champions.Add(championPredictions[i]);
+                    days.Add(rows.Days[i]);
+                }
+            }
+        }
+        return (new ChampionComparison(actual, candidate, champions, days,
+            $"the {days.Distinct().Count()} day(s) after {through:yyyy-MM-dd}, after both fits"), null);
     }
 
     private static List<EvaluationRow> Rows(DartDataset data) =>
