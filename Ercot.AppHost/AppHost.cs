@@ -14,15 +14,17 @@ var training = builder.AddProject<Projects.Ercot_Training>(ResourceNames.Trainin
     .WithHttpHealthCheck(HealthEndpoints.Ready)
     .PublishTrainingFromDockerfile();
 
+var inference = builder.AddProject<Projects.Ercot_Inference>(ResourceNames.Inference)
+    .WithStore(artifacts)
+    .WithHttpHealthCheck(HealthEndpoints.Ready);
+
+// The feature service also runs the daily cycle (build, issue through inference, score) and, on the embedded default, the live market replica.
 var features = builder.AddProject<Projects.Ercot_Features>(ResourceNames.Features)
     .WithStore(artifacts)
     .WithStore(sources)
     .WithReference(training)
+    .WithReference(inference)
     .WithPublishedJobStore()
-    .WithHttpHealthCheck(HealthEndpoints.Ready);
-
-var inference = builder.AddProject<Projects.Ercot_Inference>(ResourceNames.Inference)
-    .WithStore(artifacts)
     .WithHttpHealthCheck(HealthEndpoints.Ready);
 
 // The trading desk: pages over the same APIs, reached only through the gateway (which signs people in).

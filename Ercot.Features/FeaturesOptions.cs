@@ -7,9 +7,17 @@ public sealed class FeaturesOptions
 {
     public const string SectionName = "Features";
 
-    /// <summary>Cron of the recurring <c>build-features</c> job. Default: 09:15 every day, so the next operating day's features exist before the 10:00 gate.</summary>
+    /// <summary>Cron of the recurring <c>build-features</c> job. Default: 09:15 every day: yesterday (its real-time prices now complete), today and the next operating day, whose features must exist before the 10:00 gate.</summary>
     [Required]
     public string BuildCron { get; set; } = "15 9 * * *";
+
+    /// <summary>Cron of the recurring <c>issue-forecast</c> job: the next operating day's forecast. Default: 09:30 every day, half an hour before the gate.</summary>
+    [Required]
+    public string IssueCron { get; set; } = "30 9 * * *";
+
+    /// <summary>Cron of the recurring <c>score-forecasts</c> job: issued days whose real-time prices are complete go into the track record. Default: 00:30 and 06:30 every day.</summary>
+    [Required]
+    public string ScoreCron { get; set; } = "30 0,6 * * *";
 
     /// <summary>Cron of the recurring <c>retrain</c> job (a feature build, then a training run). Default: the 1st of each month at 11:00.</summary>
     [Required]

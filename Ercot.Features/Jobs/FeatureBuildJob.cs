@@ -54,11 +54,14 @@ public sealed partial class FeatureBuildJob(FeatureBuilder builder, FeatureBuild
         }
     }
 
-    /// <summary>The recurring build: today and the next operating day, so tomorrow's features exist before the gate.</summary>
+    /// <summary>
+    /// The recurring build: yesterday (its real-time prices are complete now, so its targets are), today and the next operating
+    /// day, whose features must exist before the gate.
+    /// </summary>
     public Task BuildScheduledAsync(CancellationToken cancellationToken)
     {
         var today = ErcotTime.ToErcotHour(time.GetUtcNow().UtcDateTime).DeliveryDate;
-        return BuildAsync($"scheduled-{today:yyyyMMdd}", Format(today), Format(today.AddDays(1)), cancellationToken);
+        return BuildAsync($"scheduled-{today:yyyyMMdd}", Format(today.AddDays(-1)), Format(today.AddDays(1)), cancellationToken);
     }
 
     public static string Format(DateOnly day) => day.ToString(DateFormat, CultureInfo.InvariantCulture);

@@ -23,6 +23,8 @@ public static class FeatureJobsExtensions
         builder.Services.AddTransient<FeatureBuildJob>();
         builder.Services.AddTransient<RetrainJob>();
         builder.Services.AddHttpClient<TrainingClient>(client => client.BaseAddress = new Uri($"http://{ResourceNames.Training}"));
+        builder.Services.AddHttpClient<InferenceClient>(client => client.BaseAddress = new Uri($"http://{ResourceNames.Inference}"));
+        builder.Services.AddTransient<DailyCycleJobs>();
         builder.Services.AddHangfire(configuration =>
         {
             configuration

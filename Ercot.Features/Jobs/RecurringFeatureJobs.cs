@@ -11,6 +11,8 @@ internal sealed class RecurringFeatureJobs(IRecurringJobManager jobs, IOptions<F
         var settings = options.Value;
         var zone = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone) };
         jobs.AddOrUpdate<FeatureBuildJob>(FeatureBuildJob.RecurringJobId, job => job.BuildScheduledAsync(CancellationToken.None), settings.BuildCron, zone);
+        jobs.AddOrUpdate<DailyCycleJobs>(DailyCycleJobs.IssueJobId, job => job.IssueNextDayAsync(CancellationToken.None), settings.IssueCron, zone);
+        jobs.AddOrUpdate<DailyCycleJobs>(DailyCycleJobs.ScoreJobId, job => job.ScoreAsync(CancellationToken.None), settings.ScoreCron, zone);
         jobs.AddOrUpdate<RetrainJob>(RetrainJob.RecurringJobId, job => job.RetrainAsync(CancellationToken.None), settings.RetrainCron, zone);
         return Task.CompletedTask;
     }
