@@ -13,6 +13,10 @@ public sealed partial class MarketSimulator
     // The day-ahead market prices only part of the congestion real time will see (it is hedged and less certain).
     private const double DayAheadCongestionShare = 0.7;
 
+    // A flat premium for real-time risk ($/MWh): with episodes restarting each operating day (so a day depends on itself
+    // alone) the simulated mean DART fell below the real year's band at two hubs (by up to 0.7 $/MWh); this restores it.
+    private const double DayAheadRiskPremium = 1.6;
+
     private void SimulateLoad(int first, int count)
     {
         for (var i = first; i < first + count; i++)
@@ -145,7 +149,7 @@ public sealed partial class MarketSimulator
             var premium = PriceModel.DayAheadPremium(_hours.LocalHour[i], PriceModel.Tightness(netLoad, _hours.ThermalCapacity[i]), windTotal / load);
             var expected = PriceModel.SystemLambda(netLoad, _hours.ThermalCapacity[i], _hours.Fuel[i], (windTotal + solar) / load);
             // The premium scales with an ordinary price, not a scarcity one: risk is priced in dollars, not in multiples of a spike.
-            var lambda = (expected + premium * Math.Min(expected, 60)) * PriceModel.Shock(0.07, _noise.Normal(Draw.DamNoise, _hours.Key(i)));
+            var lambda = (expected + premium * Math.Min(expected, 60) + DayAheadRiskPremium) * PriceModel.Shock(0.07, _noise.Normal(Draw.DamNoise, _hours.Key(i)));
             PriceModel.Flows(load, wind, solar, flows);
 
             for (var p = 0; p < _points.Count; p++)
