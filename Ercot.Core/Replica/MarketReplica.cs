@@ -46,11 +46,8 @@ public sealed class MarketReplica(IErcotStore store, string statePath)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var after = state.PublishedThroughUtc;
-            var by = after is { } from && nowUtc - from > Chunk ? from + Chunk : nowUtc;
-            if (after is null && ErcotTime.DayStartUtc(state.Origin.AddDays(-DaysBefore)) + Chunk < nowUtc)
-            {
-                by = ErcotTime.DayStartUtc(state.Origin.AddDays(-DaysBefore)) + Chunk;
-            }
+            var from = after ?? ErcotTime.DayStartUtc(state.Origin.AddDays(-DaysBefore));
+            var by = nowUtc - from > Chunk ? from + Chunk : nowUtc;
             var firstDay = after is { } known ? Max(state.Origin, Day(known).AddDays(-DaysAfter)) : state.Origin;
             var lastDay = Day(by).AddDays(DaysBefore);
             if (firstDay <= lastDay)

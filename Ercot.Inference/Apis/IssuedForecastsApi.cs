@@ -75,11 +75,11 @@ public static class IssuedForecastsApi
         {
             return Problem("Bad issue request", "'trigger' is a short label (at most 40 characters), e.g. 'schedule' or 'api'.", StatusCodes.Status400BadRequest);
         }
-        var before = (await issuer.Store.RevisionsAsync(request.Date, cancellationToken)).Count;
+        var latest = (await issuer.Store.RevisionsAsync(request.Date, cancellationToken)).Select(manifest => manifest.Revision).DefaultIfEmpty(0).Max();
         try
         {
             var issued = await issuer.IssueAsync(request.Date, trigger, cancellationToken);
-            return (await issuer.Store.RevisionsAsync(request.Date, cancellationToken)).Count > before
+            return issued.Manifest.Revision > latest
                 ? TypedResults.Created($"/forecasts/issued/{request.Date:yyyy-MM-dd}?revision={issued.Manifest.Revision}", issued.Manifest)
                 : TypedResults.Ok(issued.Manifest);
         }

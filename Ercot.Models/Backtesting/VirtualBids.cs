@@ -16,7 +16,7 @@ public static class VirtualBids
     public static double Position(double forecast, double theta, double size = 1) => forecast > theta ? size : forecast < -theta ? -size : 0;
 
     /// <summary>What a position earns on an hour's actual DART, after the round-trip cost on every MWh traded.</summary>
-    public static double Pnl(double position, double dart, double cost) => position * dart - Math.Abs(position) * cost;
+    public static double Pnl(double position, double dart, double cost) => Ercot.Core.Forecasts.BidRule.Pnl(position, dart, cost);
 
     /// <summary>The θ of the grid with the highest total PnL on the given rows (the larger θ on a tie: fewer trades).</summary>
     public static double ChooseTheta(IReadOnlyList<double> forecast, IReadOnlyList<double> actual, double cost, IReadOnlyList<double>? sizes = null)
